@@ -1,0 +1,1 @@
+"""Mattran — Kế hoạch & Báo cáo Mặt trận."""

@@ -1,0 +1,256 @@
+"""Progress: each indicator's target for a year, what was achieved, and a computed status."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import Max
+from django.utils import timezone
+
+from mattran.analytics.rollup import HUNDRED, Rollup, rollup
+from mattran.core.numbers import format_count, format_number
+from mattran.core.periods import PeriodKind, PeriodSpec
+from mattran.core.ratings import Rating
+from mattran.programmes.models import Aggregation, Indicator, Programme, Target, ValueType
+from mattran.programmes.selectors import programme_covers
+from mattran.programmes.targets import Kind, Op, TargetExpr
+from mattran.reporting.models import DataValue
+from mattran.units.models import Unit
+from mattran.units.selectors import data_scope
+
+
+class Status:
+    MET = "met"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NO_DATA = "no_data"
+    QUALITATIVE = "qualitative"
+
+
+STATUS_LABELS = {
+    Status.MET: "Đạt",
+    Status.ON_TRACK: "Đúng tiến độ",
+    Status.BEHIND: "Chậm",
+    Status.NO_DATA: "Chưa có số liệu",
+    Status.QUALITATIVE: "Đánh giá định tính",
+}
+
+
+@dataclass
+class IndicatorProgress:
+    indicator: Indicator
+    target: TargetExpr
+    result: Rollup
+    actual: Decimal | None
+    status: str
+    expected: Decimal | None = None
+
+    @property
+    def target_display(self) -> str:
+        return self.target.display()
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    def actual_display(self) -> str:
+        return display_actual(self.indicator, self.result)
+
+    def as_dict(self) -> dict:
+        r = self.result
+        return {
+            "code": self.indicator.code,
+            "text": self.indicator.text,
+            "area": self.indicator.area.number,
+            "measure_unit": self.indicator.measure_unit,
+            "target": self.target_display,
+            "actual": _json_number(self.actual),
+            "actual_display": self.actual_display(),
+            "percent": _json_number(r.percent),
+            "status": self.status,
+            "status_label": self.status_label,
+            "units_reporting": r.units_reporting,
+            "units_total": r.units_total,
+        }
+
+
+def _json_number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    rounded = round(value, 2)
+    return int(rounded) if rounded == rounded.to_integral() else float(rounded)
+
+
+def programme_progress(
+    programme: Programme, unit: Unit, year: int, as_of: date | None = None
+) -> tuple[list[IndicatorProgress], date]:
+    """Progress of every indicator that has a target for `unit` in `year`."""
+    if year not in programme.years:
+        raise ValidationError(f"Năm {year} nằm ngoài {programme.term_label} của chương trình.")
+    if not programme_covers(programme, unit):
+        raise ValidationError(
+            f"{unit.name} không thuộc phạm vi chương trình của {programme.unit.name}."
+        )
+    period = PeriodSpec.year(year)
+    as_of = as_of or reporting_frontier(programme, unit, period)
+    targets = {
+        (t.indicator_id, t.year): t
+        for t in Target.objects.filter(indicator__programme=programme, year__in=[year, year - 1])
+    }
+    rows = []
+    indicators = programme.indicators.select_related("area", "programme").order_by("order")
+    for indicator in indicators:
+        own = targets.get((indicator.pk, year))
+        target = target_for(indicator, unit, own.parsed if own else None)
+        if target.kind == Kind.NONE:
+            continue
+        result = rollup(indicator, unit, period)
+        if not applies(indicator, unit, result):
+            continue
+        previous = targets.get((indicator.pk, year - 1))
+        rows.append(
+            judge(
+                indicator,
+                unit,
+                target,
+                result,
+                period,
+                as_of,
+                previous.parsed if previous else None,
+            )
+        )
+    return rows, as_of
+
+
+def applies(indicator: Indicator, unit: Unit, result: Rollup) -> bool:
+    """An indicator applies where it is reported: at the unit itself or somewhere below it."""
+    return unit.tier == indicator.reported_by or bool(result.units_total)
+
+
+def target_for(indicator: Indicator, unit: Unit, target: TargetExpr | None) -> TargetExpr:
+    """The programme's target as it applies to `unit`.
+
+    The issuing committee gets the target as written. A unit below it gets what can be
+    derived fairly: shares (%, "13/13") and qualitative, event and rating targets hold as
+    they are; a unit that itself reports a "count the units that meet it" indicator is
+    held to the condition each unit must meet ("trên 01 cuộc"); absolute city totals
+    ("30/100 nhà") are not split among wards, so those get no target.
+    """
+    target = target or TargetExpr(kind=Kind.NONE)
+    if unit.pk == indicator.programme.unit_id or target.kind == Kind.NONE:
+        return target
+    if indicator.aggregation == Aggregation.COUNT_UNITS and unit.tier == indicator.reported_by:
+        return indicator.condition if indicator.unit_condition else TargetExpr(kind=Kind.NONE)
+    if target.kind != Kind.NUMERIC or target.percent:
+        return target
+    if target.total is not None and indicator.aggregation == Aggregation.COUNT_UNITS:
+        return target
+    return TargetExpr(kind=Kind.NONE)
+
+
+def comparable(
+    indicator: Indicator, unit: Unit, target: TargetExpr, result: Rollup
+) -> tuple[Decimal | None, TargetExpr]:
+    """The achieved figure and the target, put in the same terms (count, % or grade)."""
+    own_unit_count = (
+        indicator.aggregation == Aggregation.COUNT_UNITS and unit.tier == indicator.reported_by
+    )
+    if own_unit_count:
+        return result.own_value, target
+    if (
+        target.kind == Kind.NUMERIC
+        and target.total is not None
+        and (indicator.aggregation == Aggregation.COUNT_UNITS)
+    ):
+        share = target.value / target.total * HUNDRED
+        upper = target.upper / target.total * HUNDRED if target.upper is not None else None
+        return result.percent, replace(target, value=share, upper=upper, total=None, percent=True)
+    if target.kind == Kind.NUMERIC and target.percent:
+        return result.percent, target
+    return result.value, target
+
+
+def judge(
+    indicator: Indicator,
+    unit: Unit,
+    target: TargetExpr,
+    result: Rollup,
+    period: PeriodSpec,
+    as_of: date,
+    previous: TargetExpr | None,
+) -> IndicatorProgress:
+    actual, goal = comparable(indicator, unit, target, result)
+    if target.kind == Kind.QUALITATIVE:
+        return IndicatorProgress(indicator, target, result, actual, Status.QUALITATIVE)
+    if not result.has_data or actual is None:
+        return IndicatorProgress(indicator, target, result, None, Status.NO_DATA)
+    if goal.is_met(actual):
+        return IndicatorProgress(indicator, target, result, actual, Status.MET)
+    elapsed = Decimal(str(period.elapsed_fraction(as_of)))
+    expected = expected_by(goal, elapsed, indicator, previous)
+    if elapsed < 1 and expected is not None and actual >= expected:
+        return IndicatorProgress(indicator, target, result, actual, Status.ON_TRACK, expected)
+    return IndicatorProgress(indicator, target, result, actual, Status.BEHIND, expected)
+
+
+def expected_by(
+    goal: TargetExpr, elapsed: Decimal, indicator: Indicator, previous: TargetExpr | None
+) -> Decimal | None:
+    """What should have been reached by now for an upward target; None for a ceiling."""
+    if goal.kind == Kind.EVENT:
+        return Decimal(0)  # it can still take place before the year ends
+    if goal.kind != Kind.NUMERIC or goal.op in (Op.LT, Op.LE):
+        return None
+    start = Decimal(0)
+    if indicator.cumulative and previous and previous.kind == Kind.NUMERIC and previous.value:
+        start = previous.value  # "30/100 nhà" then "50/100 nhà": this year adds 20
+    return start + (goal.value - start) * elapsed
+
+
+def reporting_frontier(programme: Programme, unit: Unit, period: PeriodSpec) -> date:
+    """The day progress is judged on: the end of the latest month reported, else today."""
+    today = timezone.localdate()
+    scope = data_scope(unit, period.start, period.end)
+    latest = DataValue.objects.filter(
+        indicator__programme=programme,
+        unit_id__in=scope.ids(),
+        period__kind=PeriodKind.MONTH,
+        period__start__gte=period.start,
+        period__end__lte=period.end,
+    ).aggregate(latest=Max("period__end"))["latest"]
+    if latest:
+        return min(latest, today)
+    return min(period.end, today)
+
+
+def display_actual(indicator: Indicator, r: Rollup) -> str:
+    if not r.has_data:
+        return "—"
+    agg = indicator.aggregation
+    if agg == Aggregation.COUNT_UNITS:
+        if r.units_total:
+            share = format_number(r.percent, 1)
+            return f"{format_count(r.value)}/{format_count(r.units_total)} ({share}%)"
+        return "Đạt" if r.value else "Chưa đạt"
+    if agg == Aggregation.RATIO:
+        if r.percent is None:
+            return "—"
+        return (
+            f"{format_number(r.percent, 1)}% "
+            f"({format_number(r.numerator)}/{format_number(r.denominator)})"
+        )
+    if agg == Aggregation.EVENT:
+        return "Đã tổ chức" if r.value else "Chưa tổ chức"
+    if r.value is None:
+        return "—"
+    if indicator.value_type == ValueType.RATING:
+        return Rating(int(r.value)).label
+    if indicator.value_type == ValueType.YES_NO:
+        if r.units_total:
+            return f"{format_count(r.value)}/{format_count(r.units_total)} đơn vị có"
+        return "Có" if r.value else "Không"
+    if indicator.value_type == ValueType.PERCENT:
+        return f"{format_number(r.value, 1)}%"
+    unit_word = f" {indicator.measure_unit}" if indicator.measure_unit else ""
+    return f"{format_count(r.value)}{unit_word}"

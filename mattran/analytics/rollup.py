@@ -1,0 +1,204 @@
+"""The roll-up engine: one indicator's figure for any unit and period, over its subtree.
+
+Rules (Indicator.aggregation), across units and across the periods inside the window:
+- SUM: counts or amounts added up, over units and over months;
+- RATIO: each unit's latest numerator and denominator in the window (fractions are
+  reported year-to-date), then summed numerators over summed denominators;
+- COUNT_UNITS: the units of the reporting tier that meet the indicator's condition,
+  "of N" units (each unit's figure: counts added over the window, other kinds latest);
+- LATEST: each unit's latest figure (a stock such as followers of a page), added up;
+- EVENT: whether any unit recorded that the event took place.
+An indicator marked cumulative widens the window back to the first year of the term.
+Monthly values roll up to half-years and years by the same rules. Units merged into
+another count under their successor from the merge date on (see units.selectors).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from mattran.core.periods import PeriodSpec
+from mattran.core.ratings import Rating
+from mattran.programmes.models import Aggregation, Indicator, ValueType
+from mattran.programmes.targets import Kind, Op, TargetExpr
+from mattran.reporting.models import DataValue
+from mattran.units.models import Unit
+from mattran.units.selectors import DataScope, data_scope
+
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class UnitFigure:
+    """One unit's figure over the window, after its predecessors' figures are folded in."""
+
+    number: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    boolean: bool | None = None
+    rating: int | None = None
+    latest_start: date | None = None
+    reported_in_period: bool = False
+
+
+@dataclass
+class Rollup:
+    value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    percent: Decimal | None = None
+    units_reporting: int | None = None
+    units_total: int | None = None
+    units_met: list[Unit] = field(default_factory=list)
+    has_data: bool = False
+    own_value: Decimal | None = None  # the root's own figure, when the root itself reports
+
+
+def window_start(indicator: Indicator, period: PeriodSpec) -> date:
+    if indicator.cumulative:
+        return date(indicator.programme.first_year, 1, 1)
+    return period.start
+
+
+def rollup(indicator: Indicator, unit: Unit, period: PeriodSpec) -> Rollup:
+    start = window_start(indicator, period)
+    scope = data_scope(unit, start, period.end)
+    figures = unit_figures(indicator, scope, start, period)
+    reporters = scope.valid_at_ref(indicator.reported_by)
+    result = combine(indicator, figures, reporters)
+    if unit.tier == indicator.reported_by and unit.pk in figures:
+        result.own_value = figure_value(indicator, figures[unit.pk])
+    if reporters and not (len(reporters) == 1 and reporters[0].pk == unit.pk):
+        result.units_total = len(reporters)
+        result.units_reporting = sum(
+            1 for u in reporters if figures.get(u.pk, UnitFigure()).reported_in_period
+        )
+    return result
+
+
+def unit_figures(
+    indicator: Indicator, scope: DataScope, start: date, period: PeriodSpec
+) -> dict[int, UnitFigure]:
+    """Each effective unit's figure in the window, keyed by unit id."""
+    rows = DataValue.objects.filter(
+        indicator=indicator,
+        unit_id__in=scope.ids(),
+        period__kind=indicator.frequency,
+        period__start__gte=start,
+        period__end__lte=period.end,
+    ).values_list(
+        "unit_id", "period__start", "number", "numerator", "denominator", "boolean", "rating"
+    )
+    flow = indicator.value_type in (ValueType.COUNT, ValueType.AMOUNT) and (
+        indicator.aggregation in (Aggregation.SUM, Aggregation.COUNT_UNITS)
+    )
+    figures: dict[int, UnitFigure] = defaultdict(UnitFigure)
+    for unit_id, p_start, number, numerator, denominator, boolean, rating in sorted(
+        rows, key=lambda r: r[1]
+    ):
+        fig = figures[scope.effective.get(unit_id, unit_id)]
+        if p_start >= period.start:
+            fig.reported_in_period = True
+        if indicator.aggregation == Aggregation.EVENT:
+            fig.boolean = bool(fig.boolean) or bool(boolean)
+            continue
+        if flow:
+            fig.number = (fig.number or 0) + (number or 0)
+            continue
+        if fig.latest_start != p_start:  # a later period replaces what came before
+            fig.latest_start = p_start
+            fig.number = fig.numerator = fig.denominator = fig.boolean = fig.rating = None
+        # Several predecessors may report the same latest period: add them up.
+        if number is not None:
+            fig.number = (fig.number or 0) + number
+        if numerator is not None:
+            fig.numerator = (fig.numerator or 0) + numerator
+            fig.denominator = (fig.denominator or 0) + denominator
+        if boolean is not None:
+            fig.boolean = bool(fig.boolean) or boolean
+        if rating is not None:
+            fig.rating = rating if fig.rating is None else min(fig.rating, rating)
+    return dict(figures)
+
+
+def combine(indicator: Indicator, figures: dict[int, UnitFigure], reporters: list[Unit]) -> Rollup:
+    agg = indicator.aggregation
+    result = Rollup(has_data=bool(figures))
+    if not figures:
+        if agg == Aggregation.COUNT_UNITS and reporters:
+            result.units_total = len(reporters)
+        return result
+    values = list(figures.values())
+    if agg == Aggregation.SUM:
+        result.value = sum((f.number or 0 for f in values), Decimal(0))
+    elif agg == Aggregation.EVENT:
+        result.value = Decimal(1 if any(f.boolean for f in values) else 0)
+    elif agg == Aggregation.RATIO:
+        result.numerator = sum((f.numerator or 0 for f in values), Decimal(0))
+        result.denominator = sum((f.denominator or 0 for f in values), Decimal(0))
+        if result.denominator:
+            result.percent = result.numerator / result.denominator * HUNDRED
+            result.value = result.percent
+    elif agg == Aggregation.LATEST:
+        result.value = latest_value(indicator, values)
+        if indicator.value_type == ValueType.PERCENT:
+            result.percent = result.value
+    elif agg == Aggregation.COUNT_UNITS:
+        condition = unit_condition(indicator)
+        met = [
+            u for u in reporters if u.pk in figures and meets(indicator, figures[u.pk], condition)
+        ]
+        result.units_met = met
+        result.value = Decimal(len(met))
+        result.units_total = len(reporters)
+        if reporters:
+            result.percent = Decimal(len(met)) / Decimal(len(reporters)) * HUNDRED
+    return result
+
+
+def latest_value(indicator: Indicator, values: list[UnitFigure]) -> Decimal | None:
+    if indicator.value_type == ValueType.RATING:
+        ratings = [f.rating for f in values if f.rating is not None]
+        return Decimal(min(ratings)) if ratings else None
+    if indicator.value_type == ValueType.YES_NO:
+        return Decimal(sum(1 for f in values if f.boolean))
+    numbers = [f.number for f in values if f.number is not None]
+    if not numbers:
+        return None
+    if indicator.value_type == ValueType.PERCENT:
+        return sum(numbers, Decimal(0)) / len(numbers)
+    return sum(numbers, Decimal(0))
+
+
+def unit_condition(indicator: Indicator) -> TargetExpr:
+    if indicator.unit_condition:
+        return indicator.condition
+    defaults = {
+        ValueType.YES_NO: TargetExpr(kind=Kind.EVENT),
+        ValueType.COUNT: TargetExpr(kind=Kind.NUMERIC, op=Op.GT, value=Decimal(0)),
+        ValueType.AMOUNT: TargetExpr(kind=Kind.NUMERIC, op=Op.GT, value=Decimal(0)),
+        ValueType.PERCENT: TargetExpr(kind=Kind.NUMERIC, op=Op.GE, value=HUNDRED, percent=True),
+        ValueType.FRACTION: TargetExpr(kind=Kind.NUMERIC, op=Op.GE, value=HUNDRED, percent=True),
+        ValueType.RATING: TargetExpr(kind=Kind.RATING, op=Op.GE, value=Decimal(Rating.GOOD)),
+    }
+    return defaults[indicator.value_type]
+
+
+def figure_value(indicator: Indicator, figure: UnitFigure) -> Decimal | None:
+    """A single unit's figure as one number: the count, the %, 1/0, or the grade."""
+    kind = indicator.value_type
+    if kind == ValueType.FRACTION:
+        if figure.denominator:
+            return figure.numerator / figure.denominator * HUNDRED
+        return None
+    if kind == ValueType.YES_NO:
+        return None if figure.boolean is None else Decimal(1 if figure.boolean else 0)
+    if kind == ValueType.RATING:
+        return None if figure.rating is None else Decimal(figure.rating)
+    return figure.number
+
+
+def meets(indicator: Indicator, figure: UnitFigure, condition: TargetExpr) -> bool:
+    value = figure_value(indicator, figure)
+    return value is not None and condition.is_met(value)

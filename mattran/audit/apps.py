@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "mattran.audit"
+    verbose_name = "Nhật ký thay đổi"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "mattran.core"
+    verbose_name = "Nền tảng"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProgrammesConfig(AppConfig):
+    name = "mattran.programmes"
+    verbose_name = "Chương trình hành động"
