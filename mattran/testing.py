@@ -74,8 +74,6 @@ def add_indicator(
 
 def put(indicator: Indicator, unit: Unit, period: str, **figure: Any) -> DataValue:
     """Save one figure through the service, as a clerk would."""
-    values = {
-        k: (Decimal(str(v)) if isinstance(v, int | float | str) and k != "rating" else v)
-        for k, v in figure.items()
-    }
+    decimal_fields = {"number", "numerator", "denominator"}
+    values = {k: Decimal(str(v)) if k in decimal_fields else v for k, v in figure.items()}
     return save_data_value(indicator=indicator, unit=unit, period=period, figure=Figure(**values))

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -18,6 +19,8 @@ from mattran.programmes.targets import Kind, Op, TargetExpr
 from mattran.reporting.models import DataValue
 from mattran.units.models import Unit
 from mattran.units.selectors import data_scope
+
+CENT = Decimal("0.01")
 
 
 class Status:
@@ -187,7 +190,7 @@ def judge(
         return IndicatorProgress(indicator, target, result, None, Status.NO_DATA)
     if goal.is_met(actual):
         return IndicatorProgress(indicator, target, result, actual, Status.MET)
-    elapsed = Decimal(str(period.elapsed_fraction(as_of)))
+    elapsed = period.elapsed_fraction(as_of)
     expected = expected_by(goal, elapsed, indicator, previous)
     if elapsed < 1 and expected is not None and actual >= expected:
         return IndicatorProgress(indicator, target, result, actual, Status.ON_TRACK, expected)
@@ -195,7 +198,7 @@ def judge(
 
 
 def expected_by(
-    goal: TargetExpr, elapsed: Decimal, indicator: Indicator, previous: TargetExpr | None
+    goal: TargetExpr, elapsed: Fraction, indicator: Indicator, previous: TargetExpr | None
 ) -> Decimal | None:
     """What should have been reached by now for an upward target; None for a ceiling."""
     if goal.kind == Kind.EVENT:
@@ -205,7 +208,8 @@ def expected_by(
     start = Decimal(0)
     if indicator.cumulative and previous and previous.kind == Kind.NUMERIC and previous.value:
         start = previous.value  # "30/100 nhà" then "50/100 nhà": this year adds 20
-    return start + (goal.value - start) * elapsed
+    share = (goal.value - start) * elapsed.numerator / elapsed.denominator
+    return (start + share).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def reporting_frontier(programme: Programme, unit: Unit, period: PeriodSpec) -> date:
@@ -228,6 +232,8 @@ def display_actual(indicator: Indicator, r: Rollup) -> str:
     if not r.has_data:
         return "—"
     agg = indicator.aggregation
+    if agg == Aggregation.COUNT_UNITS and not r.units_total and r.own_value is not None:
+        return display_value(indicator, r.own_value)
     if agg == Aggregation.COUNT_UNITS:
         if r.units_total:
             share = format_number(r.percent, 1)
@@ -244,13 +250,21 @@ def display_actual(indicator: Indicator, r: Rollup) -> str:
         return "Đã tổ chức" if r.value else "Chưa tổ chức"
     if r.value is None:
         return "—"
+    if indicator.value_type == ValueType.YES_NO and r.units_total:
+        return f"{format_count(r.value)}/{format_count(r.units_total)} đơn vị có"
+    return display_value(indicator, r.value)
+
+
+def display_value(indicator: Indicator, value: Decimal) -> str:
+    """One unit's figure in words: "02 cuộc", "Có", "85,0%", "Hoàn thành tốt nhiệm vụ"."""
     if indicator.value_type == ValueType.RATING:
-        return Rating(int(r.value)).label
+        return Rating(int(value)).label
     if indicator.value_type == ValueType.YES_NO:
-        if r.units_total:
-            return f"{format_count(r.value)}/{format_count(r.units_total)} đơn vị có"
-        return "Có" if r.value else "Không"
-    if indicator.value_type == ValueType.PERCENT:
-        return f"{format_number(r.value, 1)}%"
-    unit_word = f" {indicator.measure_unit}" if indicator.measure_unit else ""
-    return f"{format_count(r.value)}{unit_word}"
+        return "Có" if value else "Không"
+    if indicator.value_type in (ValueType.PERCENT, ValueType.FRACTION):
+        return f"{format_number(value, 1)}%"
+    measure = indicator.measure_unit
+    if indicator.aggregation == Aggregation.COUNT_UNITS:
+        measure = indicator.condition.label  # "trên 01 cuộc giám sát": a count of "cuộc"
+    unit_word = f" {measure}" if measure else ""
+    return f"{format_count(value)}{unit_word}"

@@ -67,9 +67,12 @@ def rollup(indicator: Indicator, unit: Unit, period: PeriodSpec) -> Rollup:
     figures = unit_figures(indicator, scope, start, period)
     reporters = scope.valid_at_ref(indicator.reported_by)
     result = combine(indicator, figures, reporters)
-    if unit.tier == indicator.reported_by and unit.pk in figures:
-        result.own_value = figure_value(indicator, figures[unit.pk])
-    if reporters and not (len(reporters) == 1 and reporters[0].pk == unit.pk):
+    if unit.tier == indicator.reported_by:
+        # The unit reports this figure itself: there is nobody below it to count.
+        if unit.pk in figures:
+            result.own_value = figure_value(indicator, figures[unit.pk])
+        result.units_total = result.units_reporting = None
+    elif reporters:
         result.units_total = len(reporters)
         result.units_reporting = sum(
             1 for u in reporters if figures.get(u.pk, UnitFigure()).reported_in_period

@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
 from django.db import models
 
@@ -114,11 +115,11 @@ class PeriodSpec:
                 year, month = year + 1, 1
         return result
 
-    def elapsed_fraction(self, as_of: date) -> float:
-        """Share of the period that has passed on `as_of` (0 before it, 1 after it)."""
+    def elapsed_fraction(self, as_of: date) -> Fraction:
+        """Share of the period that has passed at the end of `as_of`, exactly."""
         if as_of < self.start:
-            return 0.0
+            return Fraction(0)
         if as_of >= self.end:
-            return 1.0
+            return Fraction(1)
         total = (self.end - self.start).days + 1
-        return ((as_of - self.start).days + 1) / total
+        return Fraction((as_of - self.start).days + 1, total)

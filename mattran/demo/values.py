@@ -156,7 +156,7 @@ def generate(programme: Programme, first: date, last: date) -> int:
 def units_reporting_on(programme: Programme, day: date) -> list[Unit]:
     """The units that report on `day`: the issuer's subtree, or its successors after a merge."""
     tiers = [Tier.DISTRICT, Tier.COMMUNE, Tier.AREA]
-    root = programme.unit
+    root = Unit.objects.get(pk=programme.unit_id)  # fresh: a merge may have closed it
     units = list(Unit.objects.subtree(root).valid_on(day).filter(tier__in=tiers))
     if not root.is_valid_on(day):
         units = list(

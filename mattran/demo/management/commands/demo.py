@@ -6,7 +6,7 @@ from django.db import transaction
 from mattran.accounts.models import Role, User
 from mattran.audit.models import AuditEntry
 from mattran.demo import loader, tamky, values
-from mattran.programmes.models import Programme
+from mattran.programmes.models import Indicator, Programme
 from mattran.reporting.models import DataValue, Period
 from mattran.units.models import Unit, UnitSuccession
 
@@ -64,6 +64,7 @@ class Command(BaseCommand):
     def clear(self) -> None:
         DataValue.objects.all().delete()
         Period.objects.all().delete()
+        Indicator.objects.all().delete()
         Programme.objects.all().delete()
         User.objects.filter(unit__isnull=False).update(unit=None)
         UnitSuccession.objects.all().delete()
