@@ -17,7 +17,6 @@ def statuses(programme, unit, as_of=AUGUST, year=2024):
 
 
 def test_status_is_computed_from_target_actual_and_time_elapsed(city, programme):
-    w1, w2, w3 = city.wards
     met = add_indicator(programme, "met", targets={2024: "ít nhất 02"}, reported_by=Tier.DISTRICT)
     on_track = add_indicator(
         programme, "track", targets={2024: "trên 03"}, reported_by=Tier.DISTRICT

@@ -141,7 +141,7 @@ def test_a_2025_figure_spans_both_sides_of_the_merge(city, programme, merged):
 
 
 def test_after_a_merge_the_successor_is_counted_once(city, programme, merged):
-    a, b, c, new = merged
+    a, b, _, new = merged
     dialogue = add_indicator(
         programme, "III.8", aggregation="count_units", unit_condition="ít nhất 01"
     )
