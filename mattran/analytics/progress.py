@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
 
-from mattran.analytics.rollup import HUNDRED, Rollup, rollup
+from mattran.analytics.rollup import HUNDRED, Rollup, ScopeCache, rollup
 from mattran.core.numbers import format_count, format_number
 from mattran.core.periods import PeriodKind, PeriodSpec
 from mattran.core.ratings import Rating
@@ -102,13 +102,14 @@ def programme_progress(
         for t in Target.objects.filter(indicator__programme=programme, year__in=[year, year - 1])
     }
     rows = []
+    scopes: ScopeCache = {}
     indicators = programme.indicators.select_related("area", "programme").order_by("order")
     for indicator in indicators:
         own = targets.get((indicator.pk, year))
         target = target_for(indicator, unit, own.parsed if own else None)
         if target.kind == Kind.NONE:
             continue
-        result = rollup(indicator, unit, period)
+        result = rollup(indicator, unit, period, scopes)
         if not applies(indicator, unit, result):
             continue
         previous = targets.get((indicator.pk, year - 1))

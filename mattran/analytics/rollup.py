@@ -61,9 +61,20 @@ def window_start(indicator: Indicator, period: PeriodSpec) -> date:
     return period.start
 
 
-def rollup(indicator: Indicator, unit: Unit, period: PeriodSpec) -> Rollup:
+ScopeCache = dict[tuple[int, date, date], DataScope]
+
+
+def rollup(
+    indicator: Indicator, unit: Unit, period: PeriodSpec, scopes: ScopeCache | None = None
+) -> Rollup:
+    """`scopes` lets a caller rolling up many indicators resolve each data scope once."""
     start = window_start(indicator, period)
-    scope = data_scope(unit, start, period.end)
+    key = (unit.pk, start, period.end)
+    scope = scopes.get(key) if scopes is not None else None
+    if scope is None:
+        scope = data_scope(unit, start, period.end)
+        if scopes is not None:
+            scopes[key] = scope
     figures = unit_figures(indicator, scope, start, period)
     reporters = scope.valid_at_ref(indicator.reported_by)
     result = combine(indicator, figures, reporters)
