@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint demo clean
+.PHONY: run test lint demo clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,13 +12,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# Debian packages the browser tests need: Chromium (no browser download from elsewhere).
+system-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2; \
+	  else \
+	    echo "Cần cài Chromium: sudo apt-get install chromium fonts-liberation2"; exit 1; \
+	  fi; \
+	fi
+
 run: $(STAMP)
 	mkdir -p var
 	$(BIN)/mattran migrate --noinput
 	$(BIN)/mattran demo
 	$(BIN)/mattran runserver 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/ruff check mattran
 	$(BIN)/pytest
 

@@ -21,6 +21,8 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField("vai trò", max_length=32, choices=Role.choices, default=Role.VIEWER)
+    failed_logins = models.PositiveSmallIntegerField("số lần đăng nhập sai", default=0)
+    locked_until = models.DateTimeField("tạm khóa đến", null=True, blank=True)
 
     class Meta:
         verbose_name = "người dùng"
@@ -28,3 +30,7 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @property
+    def is_system_admin(self) -> bool:
+        return self.is_superuser or self.role == Role.SYSTEM_ADMIN

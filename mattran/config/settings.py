@@ -27,7 +27,10 @@ INSTALLED_APPS = [
     "mattran.programmes",
     "mattran.reporting",
     "mattran.analytics",
+    "mattran.activities",
+    "mattran.dashboard",
     "mattran.demo",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -39,6 +42,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "mattran.config.urls"
@@ -47,13 +51,14 @@ WSGI_APPLICATION = "mattran.config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "mattran" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "mattran.accounts.context.current_unit",
             ],
         },
     },
@@ -74,6 +79,17 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+# Idle sessions end after 30 minutes; each request extends the session.
+SESSION_COOKIE_AGE = int(env_str("SESSION_COOKIE_AGE", str(30 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+# Repeated failed sign-ins lock the account for a while.
+LOGIN_MAX_FAILURES = 5
+LOGIN_LOCK_MINUTES = 15
 
 LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"

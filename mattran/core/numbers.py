@@ -45,7 +45,7 @@ def parse_number(text: str) -> Decimal:
         value = Decimal(normalised)
     except InvalidOperation as exc:  # pragma: no cover - the patterns above exclude it
         raise NumberFormatError(f"“{text}” không phải là số hợp lệ.") from exc
-    return -value if negative else value
+    return value.copy_negate() if negative else value
 
 
 def format_number(value: Decimal | int | float, decimals: int | None = None) -> str:
@@ -54,10 +54,7 @@ def format_number(value: Decimal | int | float, decimals: int | None = None) -> 
     if decimals is not None:
         number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     sign = "-" if number < 0 else ""
-    number = abs(number)
-    if decimals is None:
-        number = number.normalize() if number != number.to_integral() else number.to_integral()
-    text = format(number, "f")
+    text = format(number.copy_abs(), "f")
     whole, _, frac = text.partition(".")
     groups = []
     while len(whole) > 3:

@@ -108,3 +108,116 @@ class DataValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} · {self.unit} · {self.period}"
+
+
+class ReportingSchedule(models.Model):
+    """A committee's deadlines for the reports its units send up (REFERENCE.md §3).
+
+    The Front sets its own: by default the month's report by the 15th of the next month,
+    the 6-month report before 15/5 and the annual report before 10/11 (as in its plans).
+    """
+
+    unit = models.OneToOneField(
+        "units.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="schedule"
+    )
+    month_due_day = models.PositiveSmallIntegerField(
+        "hạn báo cáo tháng (ngày của tháng sau)", default=15
+    )
+    half_year_due = models.CharField(
+        "hạn báo cáo 6 tháng (ngày/tháng)", max_length=5, default="15/05"
+    )
+    year_due = models.CharField("hạn báo cáo năm (ngày/tháng)", max_length=5, default="10/11")
+
+    class Meta:
+        verbose_name = "lịch nộp báo cáo"
+        verbose_name_plural = "lịch nộp báo cáo"
+
+    def __str__(self) -> str:
+        return f"Lịch nộp báo cáo của {self.unit}"
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", "Đang nhập"
+    SUBMITTED = "submitted", "Đã nộp, chờ duyệt"
+    APPROVED = "approved", "Đã duyệt"
+    RETURNED = "returned", "Bị trả lại"
+
+
+class Submission(models.Model):
+    """Một báo cáo: a unit's figures for one period, on their way from draft to approved."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name="chương trình",
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="submissions"
+    )
+    period = models.ForeignKey(
+        Period, verbose_name="kỳ báo cáo", on_delete=models.PROTECT, related_name="submissions"
+    )
+    status = models.CharField(
+        "trạng thái",
+        max_length=16,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.DRAFT,
+    )
+    submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
+    first_submitted_at = models.DateTimeField("nộp lần đầu lúc", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nộp",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("duyệt/trả lúc", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người duyệt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    return_reason = models.TextField("lý do trả lại", blank=True)
+
+    class Meta:
+        verbose_name = "báo cáo"
+        verbose_name_plural = "báo cáo"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "unit", "period"],
+                name="submission_unique",
+                violation_error_message="Đơn vị đã có báo cáo cho kỳ này.",
+            ),
+        ]
+        indexes = [models.Index(fields=["period", "status"])]
+
+    def __str__(self) -> str:
+        return f"Báo cáo {self.period} của {self.unit}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
+
+
+class SubmissionEvent(models.Model):
+    """One step of a report's way: submitted, approved, returned (with the reason), reopened."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField("thao tác", max_length=16)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.at:%d/%m/%Y %H:%M}"

@@ -4,18 +4,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mattran.accounts import scope
 from mattran.audit.services import record
 from mattran.core.dates import format_date
 from mattran.core.numbers import format_number
 from mattran.core.periods import PeriodKind, PeriodSpec
 from mattran.core.ratings import Rating
-from mattran.programmes.models import Indicator, ValueType
+from mattran.programmes.models import Indicator, Programme, ValueType
 from mattran.programmes.selectors import programme_covers
 from mattran.reporting.models import DataValue, Period
+from mattran.reporting.workflow import lock_message
 from mattran.units.models import Tier, Unit
 
 VALUE_FIELDS = ("number", "numerator", "denominator", "boolean", "rating")
@@ -150,6 +152,7 @@ def save_data_value(
     entry made without a form): a newer saved value is never silently overwritten.
     """
     period = as_period(period)
+    check_may_change(actor, indicator.programme, unit, period)
     validate_placement(indicator, unit, period)
     validate_figure(indicator, figure)
     current = (
@@ -185,6 +188,39 @@ def save_data_value(
         changes={"before": before, "after": figure.as_dict(), "note": note},
     )
     return value
+
+
+def check_may_change(actor: Any, programme: Programme, unit: Unit, period: Period) -> None:
+    """Refuse a change by a user outside the unit's reach, or to a locked report."""
+    if getattr(actor, "is_authenticated", False) and not scope.can_enter(actor, unit):
+        raise PermissionDenied(f"Bạn không có quyền nhập số liệu của {unit.name}.")
+    locked = lock_message(programme, unit, period)
+    if locked:
+        raise ValidationError(locked, code="locked")
+
+
+@transaction.atomic
+def clear_data_value(
+    *, value: DataValue, actor: Any = None, expected_version: int | None = None
+) -> None:
+    """Remove a figure a user emptied; the same checks as saving apply."""
+    value = (
+        DataValue.objects.select_for_update().select_related("indicator", "unit").get(pk=value.pk)
+    )
+    check_may_change(actor, value.indicator.programme, value.unit, value.period)
+    if expected_version is not None and value.version != expected_version:
+        raise ConflictError(
+            f"Số liệu {value.indicator.code} của {value.unit.name} kỳ {value.period} vừa được "
+            f"cập nhật thành {describe(value)}: chưa xóa.",
+            current=value,
+        )
+    record(
+        actor=actor,
+        action="data_value.clear",
+        target=value,
+        changes={"before": {n: getattr(value, n) for n in VALUE_FIELDS}},
+    )
+    value.delete()
 
 
 def describe(value: DataValue) -> str:
@@ -223,18 +259,24 @@ def save_data_values(rows: list[ValueRow], *, actor: Any = None) -> int:
     Existing figures are replaced. Returns the number of rows stored.
     """
     covered: dict[tuple[int, int], bool] = {}
+    locks: dict[tuple[int, int, int], None] = {}
     errors: list[str] = []
     for number, row in enumerate(rows, start=1):
         try:
+            lock_key = (row.indicator.programme_id, row.unit.pk, row.period.pk)
+            if lock_key not in locks:
+                check_may_change(actor, row.indicator.programme, row.unit, row.period)
+                locks[lock_key] = None
             key = (row.indicator.programme_id, row.unit.pk)
             if key not in covered:
                 covered[key] = programme_covers(row.indicator.programme, row.unit)
             validate_placement(row.indicator, row.unit, row.period, covered=covered[key])
             validate_figure(row.indicator, row.figure)
-        except ValidationError as exc:
+        except (ValidationError, PermissionDenied) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
             errors.append(
                 f"Dòng {number} ({row.indicator.code}, {row.unit.code}, "
-                f"{row.period.code}): {'; '.join(exc.messages)}"
+                f"{row.period.code}): {'; '.join(messages)}"
             )
     if errors:
         raise ValidationError(errors)
