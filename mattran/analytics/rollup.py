@@ -91,26 +91,48 @@ def rollup(
     return result
 
 
-def unit_figures(
-    indicator: Indicator, scope: DataScope, start: date, period: PeriodSpec
-) -> dict[int, UnitFigure]:
-    """Each effective unit's figure in the window, keyed by unit id."""
+def fetch_rows(indicator: Indicator, scope: DataScope, start: date, end: date) -> list[tuple]:
+    """The raw figures of a scope in a window, oldest period first."""
     rows = DataValue.objects.filter(
         indicator=indicator,
         unit_id__in=scope.ids(),
         period__kind=indicator.frequency,
         period__start__gte=start,
-        period__end__lte=period.end,
+        period__end__lte=end,
     ).values_list(
-        "unit_id", "period__start", "number", "numerator", "denominator", "boolean", "rating"
+        "unit_id",
+        "period__start",
+        "number",
+        "numerator",
+        "denominator",
+        "boolean",
+        "rating",
+        "period__end",
     )
+    return sorted(rows, key=lambda r: r[1])
+
+
+def unit_figures(
+    indicator: Indicator,
+    scope: DataScope,
+    start: date,
+    period: PeriodSpec,
+    rows: list[tuple] | None = None,
+) -> dict[int, UnitFigure]:
+    """Each effective unit's figure in the window, keyed by unit id.
+
+    `rows` may carry figures fetched once for a longer window (a year's monthly series);
+    only those inside this window are used.
+    """
+    if rows is None:
+        rows = fetch_rows(indicator, scope, start, period.end)
+    else:
+        rows = [r for r in rows if r[1] >= start and r[7] <= period.end]
     flow = indicator.value_type in (ValueType.COUNT, ValueType.AMOUNT) and (
         indicator.aggregation in (Aggregation.SUM, Aggregation.COUNT_UNITS)
     )
     figures: dict[int, UnitFigure] = defaultdict(UnitFigure)
-    for unit_id, p_start, number, numerator, denominator, boolean, rating in sorted(
-        rows, key=lambda r: r[1]
-    ):
+    for unit_id, p_start, number, numerator, denominator, boolean, rating, _end in rows:
         fig = figures[scope.effective.get(unit_id, unit_id)]
         if p_start >= period.start:
             fig.reported_in_period = True

@@ -1,6 +1,5 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = "Kế hoạch & Báo cáo Mặt trận"
 admin.site.site_title = "Kế hoạch & Báo cáo Mặt trận"
@@ -8,5 +7,8 @@ admin.site.index_title = "Quản trị dữ liệu danh mục"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", include("mattran.reporting.urls")),
+    path("", include("mattran.activities.urls")),
+    path("", include("mattran.dashboard.urls")),
+    path("", include("mattran.accounts.urls")),
 ]

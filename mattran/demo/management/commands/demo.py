@@ -3,15 +3,19 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from mattran.accounts.models import Role, User
+from mattran.accounts.models import User
+from mattran.activities.models import Activity, ActivityType
 from mattran.audit.models import AuditEntry
-from mattran.demo import loader, tamky, values
+from mattran.demo import loader, people, tamky, values
 from mattran.programmes.models import Indicator, Programme
-from mattran.reporting.models import DataValue, Period
+from mattran.reporting.models import (
+    DataValue,
+    Period,
+    ReportingSchedule,
+    Submission,
+    SubmissionEvent,
+)
 from mattran.units.models import Unit, UnitSuccession
-
-ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "mattran2024"
 
 
 class Command(BaseCommand):
@@ -21,7 +25,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="Xóa toàn bộ đơn vị, chương trình, số liệu và nhật ký rồi nạp lại dữ liệu mẫu.",
+            help="Xóa toàn bộ đơn vị, chương trình, số liệu, tài khoản gắn đơn vị và nhật ký "
+            "rồi nạp lại dữ liệu mẫu.",
         )
         parser.add_argument(
             "--through",
@@ -54,35 +59,39 @@ class Command(BaseCommand):
     def load(self, through: int) -> int:
         city = loader.load_units()
         programme = loader.load_programme(city)
-        if through == 2024:
-            return values.generate(programme, date(2024, 1, 1), date(2024, 8, 31))
-        count = values.generate(programme, date(2024, 1, 1), date(2024, 12, 31))
-        loader.apply_2025_merge()
-        count += values.generate(programme, date(2025, 1, 1), date(2025, 12, 31))
+        people.create_users(city)
+        people.create_activity_types(programme)
+        last = date(2024, 8, 31) if through == 2024 else date(2024, 12, 31)
+        count = values.generate(programme, date(2024, 1, 1), last)
+        people.create_submissions(programme, city, last)
+        if through == 2025:
+            loader.apply_2025_merge()
+            count += values.generate(programme, date(2025, 1, 1), date(2025, 12, 31))
+        people.create_activities(programme)
         return count
 
     def clear(self) -> None:
+        Activity.objects.all().delete()
+        ActivityType.objects.all().delete()
+        SubmissionEvent.objects.all().delete()
+        Submission.objects.all().delete()
+        ReportingSchedule.objects.all().delete()
         DataValue.objects.all().delete()
         Period.objects.all().delete()
         Indicator.objects.all().delete()
         Programme.objects.all().delete()
-        User.objects.filter(unit__isnull=False).update(unit=None)
+        User.objects.filter(unit__isnull=False).delete()
         UnitSuccession.objects.all().delete()
         for unit in Unit.objects.order_by("-depth"):
             unit.delete()
         AuditEntry.objects.all().delete()
 
     def print_login(self) -> None:
-        city = Unit.objects.get(code=tamky.CITY["code"])
-        user, created = User.objects.get_or_create(
-            username=ADMIN_USERNAME,
-            defaults={"is_staff": True, "is_superuser": True, "role": Role.SYSTEM_ADMIN},
-        )
-        if created or user.unit_id is None:
-            user.unit = city
-            user.set_password(ADMIN_PASSWORD)
-            user.save()
         self.stdout.write(
-            f"Đăng nhập: http://127.0.0.1:8000/admin/ — tài khoản “{ADMIN_USERNAME}”, "
-            f"mật khẩu “{ADMIN_PASSWORD}”."
+            "Mở http://127.0.0.1:8000/ và đăng nhập (mật khẩu của mọi tài khoản mẫu: "
+            f"“{people.PASSWORD}”):\n"
+            "  tamky.admin  — Ban Thường trực thành phố (duyệt báo cáo)\n"
+            "  anmy.clerk   — cán bộ nhập liệu phường An Mỹ (tương tự cho các xã, phường khác)\n"
+            "  admin        — quản trị hệ thống\n"
+            "Danh sách đầy đủ trong README.md."
         )

@@ -1,0 +1,98 @@
+"""What a dashboard shows for one unit and year: progress, monthly lines, units below."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Max
+
+from mattran.analytics.progress import IndicatorProgress, Status, programme_progress
+from mattran.analytics.rollup import ScopeCache, rollup
+from mattran.analytics.series import Point, headline, year_to_date_series
+from mattran.core.periods import PeriodSpec
+from mattran.programmes.models import Indicator, Programme
+from mattran.reporting.models import DataValue
+from mattran.units.models import Tier, Unit
+
+STATUS_ORDER = [Status.BEHIND, Status.NO_DATA, Status.ON_TRACK, Status.MET, Status.QUALITATIVE]
+
+
+@dataclass
+class DashboardRow:
+    progress: IndicatorProgress
+    series: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Overview:
+    unit: Unit
+    programme: Programme
+    year: int
+    as_of: date
+    rows: list[DashboardRow]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counter = Counter(r.progress.status for r in self.rows)
+        return {s: counter.get(s, 0) for s in STATUS_ORDER}
+
+    @property
+    def attention(self) -> list[IndicatorProgress]:
+        flagged = [
+            r.progress for r in self.rows if r.progress.status in (Status.BEHIND, Status.NO_DATA)
+        ]
+        return sorted(flagged, key=lambda p: p.status != Status.BEHIND)
+
+
+def latest_year_with_data(programme: Programme, fallback: int) -> int:
+    latest = DataValue.objects.filter(indicator__programme=programme).aggregate(
+        y=Max("period__start")
+    )["y"]
+    year = latest.year if latest else fallback
+    return min(max(year, programme.first_year), programme.last_year)
+
+
+def overview(programme: Programme, unit: Unit, year: int, *, series: bool = True) -> Overview:
+    rows, as_of = programme_progress(programme, unit, year)
+    scopes: ScopeCache = {}
+    dashboard_rows = [
+        DashboardRow(
+            p, year_to_date_series(p.indicator, unit, year, as_of, scopes) if series else []
+        )
+        for p in rows
+    ]
+    return Overview(unit, programme, year, as_of, dashboard_rows)
+
+
+def child_units(unit: Unit, year: int) -> list[Unit]:
+    spec = PeriodSpec.year(year)
+    return list(
+        Unit.objects.filter(parent=unit, tier__in=[Tier.DISTRICT, Tier.COMMUNE, Tier.AREA])
+        .valid_during(spec.start, spec.end)
+        .order_by("name")
+    )
+
+
+def children_status(programme: Programme, unit: Unit, year: int) -> list[tuple[Unit, dict]]:
+    """Each unit directly below: how many of its indicators are met, on track, behind."""
+    result = []
+    for child in child_units(unit, year):
+        rows, _ = programme_progress(programme, child, year)
+        counter = Counter(r.status for r in rows)
+        result.append((child, {s: counter.get(s, 0) for s in STATUS_ORDER}))
+    return result
+
+
+def compare_children(indicator: Indicator, unit: Unit, year: int) -> list[tuple[Unit, object]]:
+    """One indicator across the units directly below `unit`, for the comparison chart."""
+    spec = PeriodSpec.year(year)
+    out = []
+    for child in child_units(unit, year):
+        result = rollup(indicator, child, spec)
+        if child.tier != indicator.reported_by and not result.units_total:
+            continue
+        value = (
+            result.own_value if child.tier == indicator.reported_by else headline(indicator, result)
+        )
+        out.append((child, result, value))
+    return out

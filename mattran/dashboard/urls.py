@@ -1,0 +1,10 @@
+from django.urls import path
+
+from mattran.dashboard import views
+
+app_name = "dashboard"
+urlpatterns = [
+    path("units/<slug:code>/", views.unit_dashboard, name="unit"),
+    path("units/<slug:code>/children/", views.children, name="children"),
+    path("units/<slug:code>/indicators/<int:indicator_id>/", views.indicator, name="indicator"),
+]

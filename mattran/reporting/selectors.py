@@ -1,0 +1,67 @@
+"""Reads for the report pages: which indicators a unit enters, and the figures beside them."""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from mattran.accounts import scope
+from mattran.core.periods import PeriodCodeError, PeriodKind, PeriodSpec
+from mattran.programmes.models import Indicator, Programme
+from mattran.programmes.selectors import programme_for
+from mattran.reporting.models import DataValue, Period, Submission
+from mattran.units.models import Unit
+
+
+@dataclass
+class ReportPage:
+    unit: Unit
+    period: Period
+    programme: Programme
+    indicators: list[Indicator]
+    submission: Submission | None
+
+
+def entry_indicators(programme: Programme, unit: Unit, period: Period) -> list[Indicator]:
+    return list(
+        programme.indicators.filter(reported_by=unit.tier, frequency=period.kind)
+        .select_related("area", "programme")
+        .order_by("order")
+    )
+
+
+def previous_spec(spec: PeriodSpec) -> PeriodSpec:
+    if spec.kind == PeriodKind.MONTH:
+        year, month = (
+            (spec.start.year - 1, 12)
+            if spec.start.month == 1
+            else (spec.start.year, spec.start.month - 1)
+        )
+        return PeriodSpec.month(year, month)
+    return PeriodSpec.year(spec.start.year - 1)
+
+
+def values_of(unit: Unit, spec: PeriodSpec, indicators: list[Indicator]) -> dict[int, DataValue]:
+    return {
+        v.indicator_id: v
+        for v in DataValue.objects.filter(
+            unit=unit, period__code=spec.code, indicator__in=indicators
+        ).select_related("indicator", "entered_by")
+    }
+
+
+def report_page(user, code: str, period_code: str) -> ReportPage:
+    unit = scope.unit_for(user, code)
+    try:
+        spec = PeriodSpec.parse(period_code)
+    except PeriodCodeError as exc:
+        raise Http404(str(exc)) from exc
+    if spec.kind not in (PeriodKind.MONTH, PeriodKind.YEAR):
+        raise Http404("Chỉ nhập số liệu theo tháng hoặc theo năm.")
+    programme = programme_for(unit, spec.start.year)
+    if programme is None:
+        raise Http404(f"{unit.name} chưa có chương trình hành động cho năm {spec.start.year}.")
+    period = Period.objects.for_spec(spec)
+    submission = Submission.objects.filter(programme=programme, unit=unit, period=period).first()
+    return ReportPage(
+        unit, period, programme, entry_indicators(programme, unit, period), submission
+    )
