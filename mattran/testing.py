@@ -77,3 +77,49 @@ def put(indicator: Indicator, unit: Unit, period: str, **figure: Any) -> DataVal
     decimal_fields = {"number", "numerator", "denominator"}
     values = {k: Decimal(str(v)) if k in decimal_fields else v for k, v in figure.items()}
     return save_data_value(indicator=indicator, unit=unit, period=period, figure=Figure(**values))
+
+
+@dataclass
+class World:
+    """A city with wards, a programme and one user per role: enough to click through."""
+
+    city: City
+    programme: Programme
+    indicators: dict[str, Indicator]
+    users: dict[str, Any]
+
+
+def build_world() -> World:
+    from mattran.accounts.models import Role, User
+    from mattran.activities.models import ActivityType
+
+    city = build_city()
+    programme = build_programme(city.city)
+    indicators = {
+        "houses": add_indicator(programme, "II.1", text="Nhà Đại đoàn kết", measure_unit="nhà",
+                                cumulative=True, targets={2024: "30/100 nhà"}),
+        "visits": add_indicator(programme, "II.2", text="Hộ nghèo được thăm hỏi",
+                                value_type="fraction", aggregation="ratio",
+                                targets={2024: "100%"}),
+        "zalo": add_indicator(programme, "I.2a", text="Ra mắt trang OA Zalo",
+                              value_type="yes_no", aggregation="count_units",
+                              targets={2024: "13/13 xã, phường ra mắt trang"}),
+        "supervisions": add_indicator(programme, "III.3", text="Giám sát chuyên đề",
+                                      aggregation="count_units", unit_condition="trên 01 cuộc",
+                                      targets={2024: "13/13 xã, phường"}),
+    }
+    supervision = ActivityType.objects.create(code="supervision", name="Giám sát chuyên đề")
+    supervision.feeds.add(indicators["supervisions"])
+    users = {}
+    specs = [
+        ("city_admin", Role.UNIT_ADMIN, city.city),
+        ("w1_clerk", Role.DATA_CLERK, city.wards[0]),
+        ("w1_viewer", Role.VIEWER, city.wards[0]),
+        ("w2_clerk", Role.DATA_CLERK, city.wards[1]),
+        ("w2_admin", Role.UNIT_ADMIN, city.wards[1]),
+    ]
+    for name, role, unit in specs:
+        user = User.objects.create_user(username=name, password="mattran2024", role=role,
+                                        unit=unit)
+        users[name] = user
+    return World(city, programme, indicators, users)

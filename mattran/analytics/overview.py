@@ -4,14 +4,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Max
-
 from mattran.analytics.progress import IndicatorProgress, Status, programme_progress
 from mattran.analytics.rollup import ScopeCache, rollup
 from mattran.analytics.series import Point, headline, year_to_date_series
 from mattran.core.periods import PeriodSpec
 from mattran.programmes.models import Indicator, Programme
-from mattran.reporting.models import DataValue
 from mattran.units.models import Tier, Unit
 
 STATUS_ORDER = [Status.BEHIND, Status.NO_DATA, Status.ON_TRACK, Status.MET, Status.QUALITATIVE]
@@ -42,14 +39,6 @@ class Overview:
             r.progress for r in self.rows if r.progress.status in (Status.BEHIND, Status.NO_DATA)
         ]
         return sorted(flagged, key=lambda p: p.status != Status.BEHIND)
-
-
-def latest_year_with_data(programme: Programme, fallback: int) -> int:
-    latest = DataValue.objects.filter(indicator__programme=programme).aggregate(
-        y=Max("period__start")
-    )["y"]
-    year = latest.year if latest else fallback
-    return min(max(year, programme.first_year), programme.last_year)
 
 
 def overview(programme: Programme, unit: Unit, year: int, *, series: bool = True) -> Overview:

@@ -1,7 +1,4 @@
-from datetime import date
-
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from mattran.accounts import scope
@@ -15,30 +12,15 @@ from mattran.analytics.progress import (
 from mattran.analytics.series import year_to_date_series
 from mattran.dashboard.charts import STATUS_COLOURS, bars, sparkline
 from mattran.programmes.models import Indicator
-from mattran.programmes.selectors import programme_for
 from mattran.reporting import workflow
 from mattran.reporting.models import Period
-
-
-def _programme_and_year(unit, request):
-    today = date.today().year
-    requested = request.GET.get("year")
-    programme = programme_for(unit, int(requested) if requested and requested.isdigit() else today)
-    if programme is None:
-        programme = programme_for(unit, today) or next(
-            (p for y in range(today, today - 10, -1) if (p := programme_for(unit, y))), None
-        )
-    if programme is None:
-        raise Http404(f"{unit.name} chưa có chương trình hành động nào.")
-    if requested and requested.isdigit() and int(requested) in programme.years:
-        return programme, int(requested)
-    return programme, ov.latest_year_with_data(programme, today)
+from mattran.reporting.selectors import programme_and_year
 
 
 @login_required
 def unit_dashboard(request, code):
     unit = scope.unit_for(request.user, code)
-    programme, year = _programme_and_year(unit, request)
+    programme, year = programme_and_year(unit, request.GET.get("year"))
     data = ov.overview(programme, unit, year)
     area = request.GET.get("area", "")
     status = request.GET.get("status", "")
@@ -86,7 +68,7 @@ def ancestors_in_scope(user, unit):
 def children(request, code):
     """Lazily loaded: the units below, each with its indicators by status."""
     unit = scope.unit_for(request.user, code)
-    programme, year = _programme_and_year(unit, request)
+    programme, year = programme_and_year(unit, request.GET.get("year"))
     rows = ov.children_status(programme, unit, year)
     return render(
         request,
@@ -103,7 +85,7 @@ def children(request, code):
 @login_required
 def indicator(request, code, indicator_id):
     unit = scope.unit_for(request.user, code)
-    programme, year = _programme_and_year(unit, request)
+    programme, year = programme_and_year(unit, request.GET.get("year"))
     item = get_object_or_404(
         Indicator.objects.select_related("area"), pk=indicator_id, programme=programme
     )

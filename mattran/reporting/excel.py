@@ -1,6 +1,7 @@
 """The entry form as an Excel workbook: download, fill in offline, upload (openpyxl)."""
 
 from io import BytesIO
+from zipfile import BadZipFile
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -155,7 +156,7 @@ def import_entry(page, upload, *, actor) -> int:
     """Read a filled template and save its figures, all of them or none."""
     try:
         book = load_workbook(upload, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ValidationError("Tệp tải lên không phải tệp Excel (.xlsx) hợp lệ.") from exc
     sheet = book.active
     unit_code, period_code = _text(sheet["B4"].value), _text(sheet["B5"].value)

@@ -1,7 +1,9 @@
 """Reads for the report pages: which indicators a unit enters, and the figures beside them."""
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.db.models import Max
 from django.http import Http404
 
 from mattran.accounts import scope
@@ -47,6 +49,31 @@ def values_of(unit: Unit, spec: PeriodSpec, indicators: list[Indicator]) -> dict
             unit=unit, period__code=spec.code, indicator__in=indicators
         ).select_related("indicator", "entered_by")
     }
+
+
+def latest_year_with_data(programme: Programme, fallback: int) -> int:
+    """The year a user most likely wants: the latest one figures were reported for."""
+    latest = DataValue.objects.filter(indicator__programme=programme).aggregate(
+        y=Max("period__start")
+    )["y"]
+    year = latest.year if latest else fallback
+    return min(max(year, programme.first_year), programme.last_year)
+
+
+def programme_and_year(unit: Unit, requested: str | None) -> tuple[Programme, int]:
+    """The programme a page shows for `unit`, and the year: the one asked for if valid."""
+    today = date.today().year
+    wanted = int(requested) if requested and requested.isdigit() else None
+    programme = programme_for(unit, wanted or today)
+    if programme is None:
+        programme = next(
+            (p for y in range(today + 1, today - 15, -1) if (p := programme_for(unit, y))), None
+        )
+    if programme is None:
+        raise Http404(f"{unit.name} chưa có chương trình hành động nào.")
+    if wanted in programme.years:
+        return programme, wanted
+    return programme, latest_year_with_data(programme, today)
 
 
 def report_page(user, code: str, period_code: str) -> ReportPage:

@@ -1,4 +1,3 @@
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,11 +9,15 @@ from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
 from mattran.core.periods import PeriodSpec
-from mattran.programmes.selectors import programme_for
 from mattran.reporting import excel, workflow
 from mattran.reporting.forms import EntryForm
 from mattran.reporting.models import Submission
-from mattran.reporting.selectors import previous_spec, report_page, values_of
+from mattran.reporting.selectors import (
+    previous_spec,
+    programme_and_year,
+    report_page,
+    values_of,
+)
 from mattran.reporting.services import ConflictError, clear_data_value, save_data_value
 
 
@@ -22,8 +25,7 @@ from mattran.reporting.services import ConflictError, clear_data_value, save_dat
 def index(request, code):
     """A unit's reports by month of a year, with their status."""
     unit = scope.unit_for(request.user, code)
-    year = int(request.GET.get("year") or date.today().year)
-    programme = programme_for(unit, year)
+    programme, year = programme_and_year(unit, request.GET.get("year"))
     months = []
     if programme:
         submissions = {

@@ -72,6 +72,9 @@ def _step(submission: Submission, actor: Any, action: str, reason: str = "") -> 
     )
 
 
+# An actor of None is the system itself (a command, an import), which needs no scope.
+
+
 def _user(actor: Any):
     return actor if getattr(actor, "is_authenticated", False) else None
 
@@ -79,7 +82,7 @@ def _user(actor: Any):
 @transaction.atomic
 def submit_report(*, submission: Submission, actor: Any) -> Submission:
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if not scope.can_enter(actor, submission.unit):
+    if actor is not None and not scope.can_enter(actor, submission.unit):
         raise PermissionDenied("Bạn không có quyền nộp báo cáo của đơn vị này.")
     if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
         raise ValidationError(
@@ -101,7 +104,7 @@ def submit_report(*, submission: Submission, actor: Any) -> Submission:
 @transaction.atomic
 def approve_report(*, submission: Submission, actor: Any) -> Submission:
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if not scope.can_approve(actor, submission.unit):
+    if actor is not None and not scope.can_approve(actor, submission.unit):
         raise PermissionDenied("Chỉ cấp trên của đơn vị mới được duyệt báo cáo.")
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError("Chỉ duyệt được báo cáo đã nộp.")
@@ -116,7 +119,7 @@ def approve_report(*, submission: Submission, actor: Any) -> Submission:
 @transaction.atomic
 def return_report(*, submission: Submission, actor: Any, reason: str) -> Submission:
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if not scope.can_approve(actor, submission.unit):
+    if actor is not None and not scope.can_approve(actor, submission.unit):
         raise PermissionDenied("Chỉ cấp trên của đơn vị mới được trả lại báo cáo.")
     if not (reason or "").strip():
         raise ValidationError({"reason": "Cần ghi lý do trả lại để đơn vị biết cần sửa gì."})

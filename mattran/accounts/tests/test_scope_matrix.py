@@ -1,0 +1,85 @@
+"""Every URL that shows or changes a unit's data, tried by a user of another ward."""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from mattran.activities.models import Activity, ActivityType
+from mattran.testing import build_world, put
+
+PERIOD = "2024-08"
+
+
+@pytest.fixture
+def world(db):
+    world = build_world()
+    w2 = world.city.wards[1]
+    put(world.indicators["houses"], w2, PERIOD, number=1)
+    activity = Activity.objects.create(unit=w2, type=ActivityType.objects.get(), date="2024-08-05",
+                                       title="Giám sát của phường An Phú")
+    world.activity = activity
+    return world
+
+
+def urls_of(world, code):
+    ind = world.indicators["houses"].pk
+    return {
+        "dashboard:unit": ("get", reverse("dashboard:unit", args=[code])),
+        "dashboard:children": ("get", reverse("dashboard:children", args=[code])),
+        "dashboard:indicator": ("get", reverse("dashboard:indicator", args=[code, ind])),
+        "reporting:index": ("get", reverse("reporting:index", args=[code])),
+        "reporting:entry": ("get", reverse("reporting:entry", args=[code, PERIOD])),
+        "reporting:entry#post": ("post", reverse("reporting:entry", args=[code, PERIOD])),
+        "reporting:template": ("get", reverse("reporting:template", args=[code, PERIOD])),
+        "reporting:upload": ("post", reverse("reporting:upload", args=[code, PERIOD])),
+        "reporting:decide": ("post", reverse("reporting:decide", args=[code, PERIOD, "submit"])),
+        "reporting:decide#approve": ("post", reverse("reporting:decide",
+                                                     args=[code, PERIOD, "approve"])),
+        "reporting:decide#return": ("post", reverse("reporting:decide",
+                                                    args=[code, PERIOD, "return"])),
+        "reporting:completeness": ("get", reverse("reporting:completeness",
+                                                  args=[code, PERIOD])),
+        "activities:list": ("get", reverse("activities:list", args=[code])),
+        "activities:list#post": ("post", reverse("activities:list", args=[code])),
+        "activities:delete": ("post", reverse("activities:delete",
+                                              args=[code, world.activity.pk])),
+    }
+
+
+def test_the_matrix_covers_every_unit_url(world):
+    names = set()
+    for pattern in get_resolver().url_patterns:
+        for sub in getattr(pattern, "url_patterns", []):
+            if "units/<slug:code>" in str(sub.pattern):
+                names.add(f"{pattern.namespace}:{sub.name}")
+    covered = {key.split("#")[0] for key in urls_of(world, "x")}
+    assert len(names) >= 10
+    assert names <= covered, names - covered
+
+
+def test_a_ward_user_can_neither_read_nor_change_another_ward(client, world):
+    client.force_login(world.users["w1_clerk"])
+    other = world.city.wards[1].code
+    for name, (method, url) in urls_of(world, other).items():
+        response = getattr(client, method)(url, {"reason": "x", "title": "x"})
+        assert response.status_code in (403, 404), (name, response.status_code)
+    # nothing of the other ward changed
+    assert Activity.objects.filter(pk=world.activity.pk).exists()
+    assert world.city.wards[1].values.get().number == 1
+
+
+def test_a_ward_user_reaches_its_own_ward(client, world):
+    client.force_login(world.users["w1_clerk"])
+    own = world.city.wards[0].code
+    for name, (method, url) in urls_of(world, own).items():
+        if method == "get":
+            assert client.get(url).status_code == 200, name
+
+
+def test_the_city_reaches_every_ward_but_a_viewer_cannot_write(client, world):
+    client.force_login(world.users["city_admin"])
+    for name, (method, url) in urls_of(world, world.city.wards[1].code).items():
+        if method == "get":
+            assert client.get(url).status_code == 200, name
+    client.force_login(world.users["w1_viewer"])
+    url = reverse("reporting:entry", args=[world.city.wards[0].code, PERIOD])
+    assert client.post(url, {}).status_code == 403

@@ -1,0 +1,106 @@
+"""The report's way up, clicked through in Debian's Chromium (headless, via Playwright)."""
+
+import os
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db.models import Sum
+
+from mattran.reporting.models import DataValue
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = Path(settings.VAR_DIR) / "screenshots"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `make system-deps` (apt-get install chromium).")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs beside the ORM
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("demo", stdout=StringIO())
+
+
+def sign_in(browser, live_server, username, width=1280):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "mattran2024")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/units/"))
+    return page
+
+
+def houses_field(page):
+    return page.locator("#row-II\\.1 input[type=text]")
+
+
+def test_a_month_goes_up_is_returned_fixed_and_approved(browser, live_server, demo):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    entry = f"{live_server.url}/units/tamky-anmy/reports/2024-08/"
+    total_before = DataValue.objects.filter(indicator__code="II.1").aggregate(s=Sum("number"))["s"]
+
+    clerk = sign_in(browser, live_server, "anmy.clerk", width=360)
+    clerk.click("nav >> text=Báo cáo")
+    clerk.click("text=Tháng 8/2024")
+    assert clerk.url == entry
+    current = int(houses_field(clerk).input_value() or 0)
+    houses_field(clerk).fill(str(current + 1))
+    clerk.fill("#row-II\\.2 input[name$=_numerator]", "9999")  # more than the households
+    clerk.click("text=Lưu số liệu")
+    assert clerk.locator("#row-II\\.2 .errorlist").inner_text().startswith("Tử số (9.999)")
+    assert houses_field(clerk).input_value() == str(current + 1)  # kept after the error
+    denominator = clerk.locator("#row-II\\.2 input[name$=_denominator]").input_value()
+    clerk.fill("#row-II\\.2 input[name$=_numerator]", denominator)
+    clerk.click("text=Lưu số liệu")
+    assert "Đã lưu số liệu tháng 8/2024" in clerk.content()
+    clerk.screenshot(path=SHOTS / "entry-phone.png", full_page=True)
+    clerk.click("#submit-report")
+    assert clerk.locator("#report-status").inner_text() == "Đã nộp, chờ duyệt"
+
+    board = sign_in(browser, live_server, "tamky.admin")
+    board.goto(entry)
+    board.fill("#reason", "Đề nghị kiểm tra lại số nhà bàn giao trong tháng.")
+    board.click("#return-report")
+    assert board.locator("#report-status").inner_text() == "Bị trả lại"
+
+    clerk.goto(entry)
+    assert "Đề nghị kiểm tra lại số nhà" in clerk.locator("#return-reason").inner_text()
+    houses_field(clerk).fill(str(current + 2))
+    clerk.click("text=Lưu số liệu")
+    clerk.click("#submit-report")
+    assert clerk.locator("#report-status").inner_text() == "Đã nộp, chờ duyệt"
+
+    board.goto(entry)
+    board.click("#approve-report")
+    assert board.locator("#report-status").inner_text() == "Đã duyệt"
+
+    board.goto(f"{live_server.url}/units/tamky/?year=2024")
+    actual = board.locator("#ind-II\\.1 .actual").inner_text()
+    assert actual == f"{int(total_before) + 2} nhà"
+    board.wait_for_selector("#children-table")
+    board.screenshot(path=SHOTS / "dashboard-desktop.png", full_page=True)
+    phone = sign_in(browser, live_server, "tamky.viewer", width=360)
+    phone.goto(f"{live_server.url}/units/tamky/?year=2024")
+    phone.screenshot(path=SHOTS / "dashboard-phone.png")
+
+    other = sign_in(browser, live_server, "anson.clerk")
+    response = other.goto(entry)
+    assert response.status == 404
