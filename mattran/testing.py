@@ -96,17 +96,38 @@ def build_world() -> World:
     city = build_city()
     programme = build_programme(city.city)
     indicators = {
-        "houses": add_indicator(programme, "II.1", text="Nhà Đại đoàn kết", measure_unit="nhà",
-                                cumulative=True, targets={2024: "30/100 nhà"}),
-        "visits": add_indicator(programme, "II.2", text="Hộ nghèo được thăm hỏi",
-                                value_type="fraction", aggregation="ratio",
-                                targets={2024: "100%"}),
-        "zalo": add_indicator(programme, "I.2a", text="Ra mắt trang OA Zalo",
-                              value_type="yes_no", aggregation="count_units",
-                              targets={2024: "13/13 xã, phường ra mắt trang"}),
-        "supervisions": add_indicator(programme, "III.3", text="Giám sát chuyên đề",
-                                      aggregation="count_units", unit_condition="trên 01 cuộc",
-                                      targets={2024: "13/13 xã, phường"}),
+        "houses": add_indicator(
+            programme,
+            "II.1",
+            text="Nhà Đại đoàn kết",
+            measure_unit="nhà",
+            cumulative=True,
+            targets={2024: "30/100 nhà"},
+        ),
+        "visits": add_indicator(
+            programme,
+            "II.2",
+            text="Hộ nghèo được thăm hỏi",
+            value_type="fraction",
+            aggregation="ratio",
+            targets={2024: "100%"},
+        ),
+        "zalo": add_indicator(
+            programme,
+            "I.2a",
+            text="Ra mắt trang OA Zalo",
+            value_type="yes_no",
+            aggregation="count_units",
+            targets={2024: "13/13 xã, phường ra mắt trang"},
+        ),
+        "supervisions": add_indicator(
+            programme,
+            "III.3",
+            text="Giám sát chuyên đề",
+            aggregation="count_units",
+            unit_condition="trên 01 cuộc",
+            targets={2024: "13/13 xã, phường"},
+        ),
     }
     supervision = ActivityType.objects.create(code="supervision", name="Giám sát chuyên đề")
     supervision.feeds.add(indicators["supervisions"])
@@ -119,7 +140,6 @@ def build_world() -> World:
         ("w2_admin", Role.UNIT_ADMIN, city.wards[1]),
     ]
     for name, role, unit in specs:
-        user = User.objects.create_user(username=name, password="mattran2024", role=role,
-                                        unit=unit)
+        user = User.objects.create_user(username=name, password="mattran2024", role=role, unit=unit)
         users[name] = user
     return World(city, programme, indicators, users)

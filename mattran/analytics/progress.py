@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
 
-from mattran.analytics.rollup import HUNDRED, Rollup, ScopeCache, rollup
+from mattran.analytics.rollup import HUNDRED, Rollup, ScopeCache, rollup, unit_condition
 from mattran.core.numbers import format_count, format_number
 from mattran.core.periods import PeriodKind, PeriodSpec
 from mattran.core.ratings import Rating
@@ -17,7 +17,7 @@ from mattran.programmes.models import Aggregation, Indicator, Programme, Target,
 from mattran.programmes.selectors import programme_covers
 from mattran.programmes.targets import Kind, Op, TargetExpr
 from mattran.reporting.models import DataValue
-from mattran.units.models import Unit
+from mattran.units.models import Tier, Unit
 from mattran.units.selectors import data_scope
 
 CENT = Decimal("0.01")
@@ -107,7 +107,7 @@ def programme_progress(
     for indicator in indicators:
         own = targets.get((indicator.pk, year))
         target = target_for(indicator, unit, own.parsed if own else None)
-        if target.kind == Kind.NONE:
+        if target.kind == Kind.NONE or not may_apply(indicator, unit):
             continue
         result = rollup(indicator, unit, period, scopes)
         if not applies(indicator, unit, result):
@@ -125,6 +125,18 @@ def programme_progress(
             )
         )
     return rows, as_of
+
+
+TIER_RANK = {Tier.PROVINCE: 0, Tier.DISTRICT: 1, Tier.COMMUNE: 2, Tier.AREA: 3}
+
+
+def may_apply(indicator: Indicator, unit: Unit) -> bool:
+    """Cheap test before any query: is the reporting tier this unit's or one below it?"""
+    if indicator.reported_by == unit.tier:
+        return True
+    if unit.tier not in TIER_RANK or indicator.reported_by not in TIER_RANK:
+        return False
+    return TIER_RANK[indicator.reported_by] > TIER_RANK[unit.tier]
 
 
 def applies(indicator: Indicator, unit: Unit, result: Rollup) -> bool:
@@ -145,7 +157,7 @@ def target_for(indicator: Indicator, unit: Unit, target: TargetExpr | None) -> T
     if unit.pk == indicator.programme.unit_id or target.kind == Kind.NONE:
         return target
     if indicator.aggregation == Aggregation.COUNT_UNITS and unit.tier == indicator.reported_by:
-        return indicator.condition if indicator.unit_condition else TargetExpr(kind=Kind.NONE)
+        return unit_condition(indicator)
     if target.kind != Kind.NUMERIC or target.percent:
         return target
     if target.total is not None and indicator.aggregation == Aggregation.COUNT_UNITS:

@@ -211,7 +211,7 @@ def unit_condition(indicator: Indicator) -> TargetExpr:
     if indicator.unit_condition:
         return indicator.condition
     defaults = {
-        ValueType.YES_NO: TargetExpr(kind=Kind.EVENT),
+        ValueType.YES_NO: TargetExpr(kind=Kind.EVENT, label="Có"),
         ValueType.COUNT: TargetExpr(kind=Kind.NUMERIC, op=Op.GT, value=Decimal(0)),
         ValueType.AMOUNT: TargetExpr(kind=Kind.NUMERIC, op=Op.GT, value=Decimal(0)),
         ValueType.PERCENT: TargetExpr(kind=Kind.NUMERIC, op=Op.GE, value=HUNDRED, percent=True),

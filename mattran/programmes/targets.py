@@ -110,7 +110,7 @@ class TargetExpr:
         if self.kind == Kind.QUALITATIVE:
             return self.text
         if self.kind == Kind.EVENT:
-            return "Tổ chức"
+            return self.label or "Tổ chức"
         if self.kind == Kind.RATING:
             grade = Rating(int(self.value)).label.lower()
             words = [self.prefix, grade + (" trở lên" if self.op == Op.GE else ""), self.label]

@@ -9,8 +9,9 @@ LOGIN = "/accounts/login/"
 
 @pytest.fixture
 def clerk(city):
-    return User.objects.create_user(username="anmy.clerk", password="dung-mat-khau",
-                                    role=Role.DATA_CLERK, unit=city.wards[0])
+    return User.objects.create_user(
+        username="anmy.clerk", password="dung-mat-khau", role=Role.DATA_CLERK, unit=city.wards[0]
+    )
 
 
 def test_passwords_are_hashed_with_argon2(db, settings):
@@ -22,8 +23,9 @@ def test_passwords_are_hashed_with_argon2(db, settings):
 
 
 def test_sign_in_lands_on_the_users_own_dashboard(client, clerk):
-    response = client.post(LOGIN, {"username": "anmy.clerk", "password": "dung-mat-khau"},
-                           follow=True)
+    response = client.post(
+        LOGIN, {"username": "anmy.clerk", "password": "dung-mat-khau"}, follow=True
+    )
     assert response.redirect_chain[-1][0] == reverse("dashboard:unit", args=["tk-w1"])
 
 

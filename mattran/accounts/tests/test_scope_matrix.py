@@ -14,8 +14,12 @@ def world(db):
     world = build_world()
     w2 = world.city.wards[1]
     put(world.indicators["houses"], w2, PERIOD, number=1)
-    activity = Activity.objects.create(unit=w2, type=ActivityType.objects.get(), date="2024-08-05",
-                                       title="Giám sát của phường An Phú")
+    activity = Activity.objects.create(
+        unit=w2,
+        type=ActivityType.objects.get(),
+        date="2024-08-05",
+        title="Giám sát của phường An Phú",
+    )
     world.activity = activity
     return world
 
@@ -32,16 +36,18 @@ def urls_of(world, code):
         "reporting:template": ("get", reverse("reporting:template", args=[code, PERIOD])),
         "reporting:upload": ("post", reverse("reporting:upload", args=[code, PERIOD])),
         "reporting:decide": ("post", reverse("reporting:decide", args=[code, PERIOD, "submit"])),
-        "reporting:decide#approve": ("post", reverse("reporting:decide",
-                                                     args=[code, PERIOD, "approve"])),
-        "reporting:decide#return": ("post", reverse("reporting:decide",
-                                                    args=[code, PERIOD, "return"])),
-        "reporting:completeness": ("get", reverse("reporting:completeness",
-                                                  args=[code, PERIOD])),
+        "reporting:decide#approve": (
+            "post",
+            reverse("reporting:decide", args=[code, PERIOD, "approve"]),
+        ),
+        "reporting:decide#return": (
+            "post",
+            reverse("reporting:decide", args=[code, PERIOD, "return"]),
+        ),
+        "reporting:completeness": ("get", reverse("reporting:completeness", args=[code, PERIOD])),
         "activities:list": ("get", reverse("activities:list", args=[code])),
         "activities:list#post": ("post", reverse("activities:list", args=[code])),
-        "activities:delete": ("post", reverse("activities:delete",
-                                              args=[code, world.activity.pk])),
+        "activities:delete": ("post", reverse("activities:delete", args=[code, world.activity.pk])),
     }
 
 

@@ -17,8 +17,13 @@ def world(db):
 
 
 def supervise(world, ward, day, actor=None):
-    return record_activity(unit=ward, actor=actor, type=ActivityType.objects.get(), date=day,
-                           title="Giám sát thực hiện chính sách hỗ trợ hộ nghèo")
+    return record_activity(
+        unit=ward,
+        actor=actor,
+        type=ActivityType.objects.get(),
+        date=day,
+        title="Giám sát thực hiện chính sách hỗ trợ hộ nghèo",
+    )
 
 
 def test_recorded_supervisions_feed_the_indicator_of_their_month(world):
@@ -39,8 +44,9 @@ def test_bad_activities_are_refused_in_vietnamese(world):
         supervise(world, ward, date.today() + timedelta(days=3))
     assert "không được sau ngày hôm nay" in str(exc.value)
     with pytest.raises(ValidationError) as exc:
-        record_activity(unit=ward, type=ActivityType.objects.get(), date=date(2024, 8, 1),
-                        title="  ")
+        record_activity(
+            unit=ward, type=ActivityType.objects.get(), date=date(2024, 8, 1), title="  "
+        )
     assert "Cần ghi tên hoạt động" in str(exc.value)
     assert not Activity.objects.exists()
 
@@ -60,13 +66,28 @@ def test_the_activities_page_records_and_lists(client, world):
     ward = world.city.wards[0]
     client.force_login(world.users["w1_clerk"])
     url = reverse("activities:list", args=[ward.code])
-    response = client.post(url, {"type": ActivityType.objects.get().pk, "date": "2024-08-05",
-                                 "title": "Giám sát tín dụng chính sách", "amount": "60.000.000",
-                                 "link": "https://mattrantamky.vn/tin/1"}, follow=True)
+    response = client.post(
+        url,
+        {
+            "type": ActivityType.objects.get().pk,
+            "date": "2024-08-05",
+            "title": "Giám sát tín dụng chính sách",
+            "amount": "60.000.000",
+            "link": "https://mattrantamky.vn/tin/1",
+        },
+        follow=True,
+    )
     page = response.content.decode()
     assert "Đã ghi hoạt động." in page and "Giám sát tín dụng chính sách" in page
     assert Activity.objects.get().amount == 60_000_000
-    page = client.post(url, {"type": ActivityType.objects.get().pk, "date": "2024-08-05",
-                             "title": "Sai số tiền", "amount": "sáu mươi"}).content.decode()
+    page = client.post(
+        url,
+        {
+            "type": ActivityType.objects.get().pk,
+            "date": "2024-08-05",
+            "title": "Sai số tiền",
+            "amount": "sáu mươi",
+        },
+    ).content.decode()
     assert "“sáu mươi” không phải là số hợp lệ." in page
     assert Activity.objects.count() == 1

@@ -13,8 +13,14 @@ from django.db.models import Sum
 from mattran.reporting.models import DataValue
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SHOTS = Path(settings.VAR_DIR) / "screenshots"
 
 pytestmark = pytest.mark.browser

@@ -24,10 +24,15 @@ def entry_url(unit, period=PERIOD):
 
 def fields(world, **typed):
     ind = world.indicators
-    data = {f"i{ind['houses'].pk}_number": "", f"i{ind['houses'].pk}_version": "0",
-            f"i{ind['visits'].pk}_numerator": "", f"i{ind['visits'].pk}_denominator": "",
-            f"i{ind['visits'].pk}_version": "0",
-            f"i{ind['zalo'].pk}_boolean": "", f"i{ind['zalo'].pk}_version": "0"}
+    data = {
+        f"i{ind['houses'].pk}_number": "",
+        f"i{ind['houses'].pk}_version": "0",
+        f"i{ind['visits'].pk}_numerator": "",
+        f"i{ind['visits'].pk}_denominator": "",
+        f"i{ind['visits'].pk}_version": "0",
+        f"i{ind['zalo'].pk}_boolean": "",
+        f"i{ind['zalo'].pk}_version": "0",
+    }
     data.update(typed)
     return data
 
@@ -46,12 +51,19 @@ def test_numbers_typed_the_vietnamese_way_are_saved(client, world):
     ward = world.city.wards[0]
     client.force_login(world.users["w1_clerk"])
     ind = world.indicators
-    response = client.post(entry_url(ward), fields(world, **{
-        f"i{ind['houses'].pk}_number": "2",
-        f"i{ind['visits'].pk}_numerator": "1.234",
-        f"i{ind['visits'].pk}_denominator": "1.300",
-        f"i{ind['zalo'].pk}_boolean": "yes",
-    }), follow=True)
+    response = client.post(
+        entry_url(ward),
+        fields(
+            world,
+            **{
+                f"i{ind['houses'].pk}_number": "2",
+                f"i{ind['visits'].pk}_numerator": "1.234",
+                f"i{ind['visits'].pk}_denominator": "1.300",
+                f"i{ind['zalo'].pk}_boolean": "yes",
+            },
+        ),
+        follow=True,
+    )
     assert "Đã lưu số liệu tháng 8/2024" in response.content.decode()
     visits = DataValue.objects.get(indicator=ind["visits"], unit=ward)
     assert (visits.numerator, visits.denominator) == (1234, 1300)
@@ -63,18 +75,23 @@ def test_errors_show_beside_the_field_and_nothing_typed_is_lost(client, world):
     ward = world.city.wards[0]
     client.force_login(world.users["w1_clerk"])
     ind = world.indicators
-    response = client.post(entry_url(ward), fields(world, **{
-        f"i{ind['houses'].pk}_number": "3",
-        f"i{ind['visits'].pk}_numerator": "60",
-        f"i{ind['visits'].pk}_denominator": "50",
-    }))
+    response = client.post(
+        entry_url(ward),
+        fields(
+            world,
+            **{
+                f"i{ind['houses'].pk}_number": "3",
+                f"i{ind['visits'].pk}_numerator": "60",
+                f"i{ind['visits'].pk}_denominator": "50",
+            },
+        ),
+    )
     page = response.content.decode()
     assert "Tử số (60) không được lớn hơn mẫu số (50)." in page
     assert 'value="60"' in page and 'value="3"' in page
     assert "Chưa lưu" in page
     assert not DataValue.objects.exists()  # the good figure waits for the bad one
-    response = client.post(entry_url(ward), fields(world, **{
-        f"i{ind['houses'].pk}_number": "ba"}))
+    response = client.post(entry_url(ward), fields(world, **{f"i{ind['houses'].pk}_number": "ba"}))
     assert "“ba” không phải là số hợp lệ." in response.content.decode()
 
 
@@ -103,9 +120,11 @@ def test_submit_return_resubmit_approve_and_lock(client, world):
     submission = ward.submissions.get()
     assert submission.status == SubmissionStatus.SUBMITTED
     # submitted figures are locked
-    page = client.post(entry_url(ward), fields(world, **{f"i{ind['houses'].pk}_number": "9",
-                                                         f"i{ind['houses'].pk}_version": "1"}),
-                       follow=True).content.decode()
+    page = client.post(
+        entry_url(ward),
+        fields(world, **{f"i{ind['houses'].pk}_number": "9", f"i{ind['houses'].pk}_version": "1"}),
+        follow=True,
+    ).content.decode()
     assert "đang chờ duyệt" in page
     assert DataValue.objects.get().number == 1
     # a clerk cannot approve their own report
@@ -121,8 +140,10 @@ def test_submit_return_resubmit_approve_and_lock(client, world):
     client.force_login(clerk)
     page = client.get(entry_url(ward)).content.decode()
     assert "Số nhà chưa khớp biên bản bàn giao" in page
-    client.post(entry_url(ward), fields(world, **{f"i{ind['houses'].pk}_number": "2",
-                                                  f"i{ind['houses'].pk}_version": "1"}))
+    client.post(
+        entry_url(ward),
+        fields(world, **{f"i{ind['houses'].pk}_number": "2", f"i{ind['houses'].pk}_version": "1"}),
+    )
     client.post(decide("submit"))
     client.force_login(board)
     client.post(decide("approve"))
@@ -140,10 +161,13 @@ def test_completeness_counts_who_submitted_on_time(world):
 
     for ward in (ward1, ward2):
         put(world.indicators["houses"], ward, PERIOD, number=1)
-        submit_report(submission=submission_for(world.programme, ward,
-                                                Period.objects.for_code(PERIOD)), actor=None)
-    result = completeness(world.programme, world.city.city, Period.objects.for_code(PERIOD),
-                          today=date(2026, 1, 1))
+        submit_report(
+            submission=submission_for(world.programme, ward, Period.objects.for_code(PERIOD)),
+            actor=None,
+        )
+    result = completeness(
+        world.programme, world.city.city, Period.objects.for_code(PERIOD), today=date(2026, 1, 1)
+    )
     assert result.summary.startswith("2/3 đơn vị đã nộp")
     states = {r.unit.code: r.state for r in result.rows}
     assert states[ward3.code] == "overdue"
