@@ -1,5 +1,6 @@
 """Django settings. Every value that differs between machines comes from the environment."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -68,7 +69,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'mattran.sqlite3'}"),
-        conn_max_age=60,
+        # Under pytest, connections close after each request so that the browser tests'
+        # live-server thread does not hold the test database open at teardown.
+        conn_max_age=0 if "PYTEST_VERSION" in os.environ else 60,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

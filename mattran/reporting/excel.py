@@ -15,7 +15,7 @@ from mattran.core.ratings import Rating
 from mattran.core.xlsx import safe_cell
 from mattran.programmes.models import ValueType
 from mattran.reporting.models import DataValue
-from mattran.reporting.services import VALUE_FIELDS, Figure, describe, save_data_value
+from mattran.reporting.services import Figure, describe, save_data_value
 
 FIRST_ROW = 8
 HEADERS = [
@@ -193,7 +193,7 @@ def import_entry(page, upload, *, actor) -> int:
         current = DataValue.objects.filter(
             indicator=indicator, unit=page.unit, period=page.period
         ).first()
-        if current and Figure(**{n: getattr(current, n) for n in VALUE_FIELDS}) == figure:
+        if current and Figure.of(current) == figure:
             continue
         try:
             save_data_value(

@@ -8,7 +8,7 @@ from mattran.core.numbers import NumberFormatError, format_number, parse_number
 from mattran.core.ratings import Rating
 from mattran.programmes.models import Indicator, ValueType
 from mattran.reporting.models import DataValue
-from mattran.reporting.services import VALUE_FIELDS, Figure, describe
+from mattran.reporting.services import Figure, describe
 
 YES_NO = [("", "—"), ("yes", "Có"), ("no", "Không")]
 RATINGS = [("", "— Chưa xếp loại —")] + [(str(v), label) for v, label in Rating.choices]
@@ -123,7 +123,7 @@ class EntryForm(forms.Form):
         for indicator in self.indicators:
             figure = self.figure_of(indicator)
             current = self.values.get(indicator.pk)
-            stored = Figure(**{n: getattr(current, n) for n in VALUE_FIELDS}) if current else None
+            stored = Figure.of(current) if current else None
             if figure == stored or (figure is None and current is None):
                 continue
             yield indicator, figure, self.cleaned_data.get(field_name(indicator, "version"))

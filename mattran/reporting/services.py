@@ -44,6 +44,11 @@ class Figure:
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in VALUE_FIELDS}
 
+    @classmethod
+    def of(cls, value: "DataValue") -> "Figure":
+        """The figure a stored value holds."""
+        return cls(**{name: getattr(value, name) for name in VALUE_FIELDS})
+
 
 def as_period(period: Period | PeriodSpec | str) -> Period:
     if isinstance(period, Period):
@@ -224,7 +229,7 @@ def clear_data_value(
 
 
 def describe(value: DataValue) -> str:
-    return describe_figure(value.indicator, Figure(**{n: getattr(value, n) for n in VALUE_FIELDS}))
+    return describe_figure(value.indicator, Figure.of(value))
 
 
 def describe_figure(indicator: Indicator, figure: Figure) -> str:
