@@ -170,7 +170,7 @@ class CompletenessRow:
 
     @property
     def status_label(self) -> str:
-        return self.submission.get_status_display() if self.submission else "Chưa nhập"
+        return self.submission.get_status_display() if self.submission else "Chưa nộp"
 
 
 @dataclass
