@@ -81,7 +81,7 @@ class IndicatorProgress:
 def _json_number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
-    rounded = round(value, 2)
+    rounded = round(Decimal(value), 2)
     return int(rounded) if rounded == rounded.to_integral() else float(rounded)
 
 

@@ -140,7 +140,7 @@ def unit_figures(
             fig.boolean = bool(fig.boolean) or bool(boolean)
             continue
         if flow:
-            fig.number = (fig.number or 0) + (number or 0)
+            fig.number = (fig.number or Decimal(0)) + (number or Decimal(0))
             continue
         if fig.latest_start != p_start:  # a later period replaces what came before
             fig.latest_start = p_start

@@ -140,6 +140,9 @@ def test_demo_through_2025_merges_the_wards_and_counts_both_sides(db):
     rows = json.loads(
         run("progress", "--unit", "danang-tamky", "--year", "2025", "--format", "json")
     )
+    for code in ("danang-quangphu", "danang-banthach", "danang-huongtra"):
+        table = run("progress", "--unit", code, "--year", "2025")
+        assert "Tiến độ tính đến ngày 31/12/2025" in table and "III.3" in table
     cultured = next(r for r in rows if r["code"] == "II.6")
     areas = Unit.objects.filter(parent=new_ward)
     assert (cultured["units_reporting"], cultured["units_total"]) == (areas.count(),) * 2
