@@ -1,0 +1,112 @@
+"""Reading the documents people have: .txt, .docx (with tables), .pdf with a text layer.
+
+Every failure is a ReadError with a Vietnamese message; nothing raises past here.
+Scanned PDFs and images need OCR, which comes with the next step of the import issue.
+"""
+
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from zipfile import BadZipFile
+
+from mattran.imports.normalise import normalise_text
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A document that cannot be read, with the reason in Vietnamese."""
+
+
+@dataclass
+class ReadDocument:
+    kind: str  # txt, docx, pdf
+    text: str
+    pages: int = 1
+
+
+def read_document(data: bytes, filename: str) -> ReadDocument:
+    if not data:
+        raise ReadError(f"Tệp “{filename}” trống.")
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"Tệp “{filename}” lớn hơn 50 MB.")
+    suffix = Path(filename).suffix.lower()
+    if data.startswith(b"%PDF"):
+        return _pdf(data, filename)
+    if data.startswith(b"PK\x03\x04") and suffix in (".docx", ""):
+        return _docx(data, filename)
+    if suffix == ".txt":
+        return _txt(data, filename)
+    if suffix in (".doc",):
+        raise ReadError("Định dạng .doc cũ chưa được hỗ trợ: hãy lưu lại thành .docx.")
+    raise ReadError(f"Không đọc được tệp “{filename}”: chỉ nhận .docx, .pdf hoặc .txt.")
+
+
+def _txt(data: bytes, filename: str) -> ReadDocument:
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ReadError(f"Tệp “{filename}” không phải văn bản Unicode (UTF-8).")
+    if "\x00" in text:
+        raise ReadError(f"Tệp “{filename}” không phải tệp văn bản.")
+    return _checked(ReadDocument("txt", normalise_text(text)), filename)
+
+
+def _docx(data: bytes, filename: str) -> ReadDocument:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(BytesIO(data))
+    except (BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(f"Tệp “{filename}” bị hỏng hoặc không phải tệp Word (.docx).") from exc
+    blocks: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks.append(Paragraph(block, document).text)
+        elif tag == "tbl":
+            for row in Table(block, document).rows:
+                cells = []
+                for cell in row.cells:
+                    text = " ".join(cell.text.split())
+                    if not cells or cells[-1] != text:  # merged cells repeat their text
+                        cells.append(text)
+                blocks.append("\t".join(cells))
+    return _checked(ReadDocument("docx", normalise_text("\n\n".join(blocks))), filename)
+
+
+def _pdf(data: bytes, filename: str) -> ReadDocument:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(BytesIO(data)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except PDFPasswordIncorrect as exc:
+        raise ReadError(f"Tệp PDF “{filename}” có mật khẩu: hãy gỡ mật khẩu rồi tải lại.") from exc
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise ReadError(f"Tệp PDF “{filename}” bị hỏng, không đọc được.") from exc
+    except Exception as exc:  # pdfminer raises many private kinds on broken files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise ReadError(
+                f"Tệp PDF “{filename}” có mật khẩu: hãy gỡ mật khẩu rồi tải lại."
+            ) from exc
+        raise ReadError(f"Tệp PDF “{filename}” bị hỏng, không đọc được.") from exc
+    if not "".join(pages).strip():
+        raise ReadError(
+            f"Tệp PDF “{filename}” là bản quét, không có lớp chữ: cần nhận dạng chữ (OCR)."
+        )
+    return _checked(ReadDocument("pdf", normalise_text("\n\n".join(pages)), len(pages)), filename)
+
+
+def _checked(document: ReadDocument, filename: str) -> ReadDocument:
+    if not document.text.strip():
+        raise ReadError(f"Tệp “{filename}” không có nội dung chữ nào.")
+    return document
