@@ -49,7 +49,7 @@ def test_a_pdf_without_text_asks_for_ocr_and_broken_files_are_named():
         read_document(b"", "rong.docx")
     with pytest.raises(ReadError, match="không phải tệp Word"):
         read_document(b"PK\x03\x04garbage", "hong.docx")
-    with pytest.raises(ReadError, match="chỉ nhận .docx, .pdf hoặc .txt"):
+    with pytest.raises(ReadError, match=r"chỉ nhận \.docx, \.pdf hoặc \.txt"):
         read_document(b"\x89PNG\r\n\x1a\n", "con-meo.png")
 
 
