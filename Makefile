@@ -12,13 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# Debian packages the browser tests need: Chromium (no browser download from elsewhere).
+# Debian packages: Chromium for the browser tests (no browser download from elsewhere),
+# Tesseract with its Vietnamese data for reading scanned documents.
 system-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 fonts-dejavu-core tesseract-ocr tesseract-ocr-vie; \
 	  else \
-	    echo "Cần cài Chromium: sudo apt-get install chromium fonts-liberation2"; exit 1; \
+	    echo "Cần cài: sudo apt-get install chromium fonts-liberation2 fonts-dejavu-core tesseract-ocr tesseract-ocr-vie"; exit 1; \
 	  fi; \
 	fi
 

@@ -1,7 +1,7 @@
 """Reading the documents people have: .txt, .docx (with tables), .pdf with a text layer.
 
 Every failure is a ReadError with a Vietnamese message; nothing raises past here.
-Scanned PDFs and images need OCR, which comes with the next step of the import issue.
+Scanned PDFs and images (.png, .jpg, .tif) go through OCR (imports.ocr).
 """
 
 from dataclasses import dataclass
@@ -9,7 +9,10 @@ from io import BytesIO
 from pathlib import Path
 from zipfile import BadZipFile
 
+from mattran.imports import ocr
 from mattran.imports.normalise import normalise_text
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -20,7 +23,7 @@ class ReadError(Exception):
 
 @dataclass
 class ReadDocument:
-    kind: str  # txt, docx, pdf
+    kind: str  # txt, docx, pdf, scan
     text: str
     pages: int = 1
 
@@ -37,9 +40,16 @@ def read_document(data: bytes, filename: str) -> ReadDocument:
         return _docx(data, filename)
     if suffix == ".txt":
         return _txt(data, filename)
+    if suffix in IMAGE_SUFFIXES:
+        try:
+            return _checked(ReadDocument("scan", ocr.ocr_image_bytes(data, filename)), filename)
+        except ocr.OcrError as exc:
+            raise ReadError(str(exc)) from exc
     if suffix in (".doc",):
         raise ReadError("Định dạng .doc cũ chưa được hỗ trợ: hãy lưu lại thành .docx.")
-    raise ReadError(f"Không đọc được tệp “{filename}”: chỉ nhận .docx, .pdf hoặc .txt.")
+    raise ReadError(
+        f"Không đọc được tệp “{filename}”: chỉ nhận .docx, .pdf, .txt hoặc ảnh chụp văn bản."
+    )
 
 
 def _txt(data: bytes, filename: str) -> ReadDocument:
@@ -99,10 +109,12 @@ def _pdf(data: bytes, filename: str) -> ReadDocument:
                 f"Tệp PDF “{filename}” có mật khẩu: hãy gỡ mật khẩu rồi tải lại."
             ) from exc
         raise ReadError(f"Tệp PDF “{filename}” bị hỏng, không đọc được.") from exc
-    if not "".join(pages).strip():
-        raise ReadError(
-            f"Tệp PDF “{filename}” là bản quét, không có lớp chữ: cần nhận dạng chữ (OCR)."
-        )
+    if not "".join(pages).strip():  # a scan: no text layer
+        try:
+            text, count = ocr.ocr_pdf_bytes(data, filename)
+        except ocr.OcrError as exc:
+            raise ReadError(str(exc)) from exc
+        return _checked(ReadDocument("scan", text, count), filename)
     return _checked(ReadDocument("pdf", normalise_text("\n\n".join(pages)), len(pages)), filename)
 
 

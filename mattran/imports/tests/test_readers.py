@@ -41,16 +41,18 @@ def test_a_pdf_text_layer_is_read():
 
 
 def test_a_pdf_without_text_asks_for_ocr_and_broken_files_are_named():
-    with pytest.raises(ReadError, match="bản quét, không có lớp chữ"):
-        read_document(make_pdf([]), "scan.pdf")
+    with pytest.raises(ReadError, match="Không nhận dạng được chữ nào"):
+        read_document(make_pdf([]), "trang-trang.pdf")  # a blank scan
     with pytest.raises(ReadError, match="bị hỏng"):
         read_document(b"%PDF-1.4\nnot really a pdf", "hong.pdf")
     with pytest.raises(ReadError, match="trống"):
         read_document(b"", "rong.docx")
     with pytest.raises(ReadError, match="không phải tệp Word"):
         read_document(b"PK\x03\x04garbage", "hong.docx")
-    with pytest.raises(ReadError, match=r"chỉ nhận \.docx, \.pdf hoặc \.txt"):
+    with pytest.raises(ReadError, match="không phải ảnh"):
         read_document(b"\x89PNG\r\n\x1a\n", "con-meo.png")
+    with pytest.raises(ReadError, match=r"chỉ nhận \.docx, \.pdf, \.txt"):
+        read_document(b"MZ\x90\x00", "virus.exe")
 
 
 def test_a_word_file_is_read_with_its_tables_in_order():
