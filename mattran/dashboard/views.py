@@ -6,7 +6,6 @@ from mattran.analytics import overview as ov
 from mattran.analytics.progress import (
     STATUS_LABELS,
     display_actual,
-    display_value,
     programme_progress,
 )
 from mattran.analytics.series import year_to_date_series
@@ -60,8 +59,7 @@ def unit_dashboard(request, code):
 
 
 def ancestors_in_scope(user, unit):
-    codes = [unit.path[:i] for i in range(6, len(unit.path), 6)]
-    return list(scope.visible_units(user).filter(path__in=codes).order_by("depth"))
+    return list(scope.visible_units(user).filter(path__in=unit.ancestor_paths()).order_by("depth"))
 
 
 @login_required
@@ -98,9 +96,7 @@ def indicator(request, code, indicator_id):
             {
                 "unit": child,
                 "value": value,
-                "text": display_actual(item, result)
-                if child.tier != item.reported_by
-                else (ov_display_own(item, result)),
+                "text": display_actual(item, result),
                 "reporting": result.units_reporting,
                 "total": result.units_total,
             }
@@ -128,7 +124,3 @@ def indicator(request, code, indicator_id):
             "series": series,
         },
     )
-
-
-def ov_display_own(indicator, result) -> str:
-    return display_value(indicator, result.own_value) if result.own_value is not None else "—"

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from mattran.accounts import scope
 from mattran.audit.services import record
-from mattran.core.dates import format_date
 from mattran.core.periods import PeriodKind
 from mattran.programmes.models import Programme
 from mattran.reporting.models import (
@@ -29,7 +28,7 @@ DEFAULT_SCHEDULE = ReportingSchedule()
 
 def schedule_for(unit: Unit) -> ReportingSchedule:
     """The schedule of the committee that receives `unit`'s reports (nearest one above)."""
-    ancestors = [unit.path[:i] for i in range(6, len(unit.path) + 1, 6)]
+    ancestors = unit.ancestor_paths(include_self=True)
     found = (
         ReportingSchedule.objects.filter(unit__path__in=ancestors).order_by("-unit__depth").first()
     )
@@ -220,7 +219,3 @@ def completeness(
             state = "overdue" if today > deadline else "pending"
         rows.append(CompletenessRow(unit, submission, deadline, state))
     return Completeness(rows)
-
-
-def describe_deadline(unit: Unit, period: Period) -> str:
-    return f"Hạn nộp: {format_date(deadline_for(unit, period))}"

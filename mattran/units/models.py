@@ -154,6 +154,11 @@ class Unit(models.Model):
                 {"parent": f"{self.get_kind_display()} không thể trực thuộc {where}."}
             )
 
+    def ancestor_paths(self, include_self: bool = False) -> list[str]:
+        """The paths of every unit above this one (and of itself), root first."""
+        end = len(self.path) + (1 if include_self else 0)
+        return [self.path[:i] for i in range(PATH_STEP, end, PATH_STEP)]
+
     def is_valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
