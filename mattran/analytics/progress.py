@@ -96,13 +96,13 @@ def programme_progress(
             f"{unit.name} không thuộc phạm vi chương trình của {programme.unit.name}."
         )
     period = PeriodSpec.year(year)
-    as_of = as_of or reporting_frontier(programme, unit, period)
+    scopes: ScopeCache = {}
+    as_of = as_of or reporting_frontier(programme, unit, period, scopes)
     targets = {
         (t.indicator_id, t.year): t
         for t in Target.objects.filter(indicator__programme=programme, year__in=[year, year - 1])
     }
     rows = []
-    scopes: ScopeCache = {}
     indicators = programme.indicators.select_related("area", "programme").order_by("order")
     for indicator in indicators:
         own = targets.get((indicator.pk, year))
@@ -225,10 +225,15 @@ def expected_by(
     return (start + share).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def reporting_frontier(programme: Programme, unit: Unit, period: PeriodSpec) -> date:
+def reporting_frontier(
+    programme: Programme, unit: Unit, period: PeriodSpec, scopes: ScopeCache | None = None
+) -> date:
     """The day progress is judged on: the end of the latest month reported, else today."""
     today = timezone.localdate()
-    scope = data_scope(unit, period.start, period.end)
+    key = (unit.pk, period.start, period.end)
+    scope = (scopes or {}).get(key) or data_scope(unit, period.start, period.end)
+    if scopes is not None:
+        scopes[key] = scope  # the year's non-cumulative roll-ups reuse it
     latest = DataValue.objects.filter(
         indicator__programme=programme,
         unit_id__in=scope.ids(),
