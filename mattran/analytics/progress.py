@@ -9,7 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
 
-from mattran.analytics.rollup import HUNDRED, Rollup, ScopeCache, rollup, unit_condition
+from mattran.analytics.rollup import (
+    HUNDRED,
+    Rollup,
+    ScopeCache,
+    cached_scope,
+    rollup,
+    unit_condition,
+)
 from mattran.core.numbers import format_count, format_number
 from mattran.core.periods import PeriodKind, PeriodSpec
 from mattran.core.ratings import Rating
@@ -18,7 +25,6 @@ from mattran.programmes.selectors import programme_covers
 from mattran.programmes.targets import Kind, Op, TargetExpr
 from mattran.reporting.models import DataValue
 from mattran.units.models import Tier, Unit
-from mattran.units.selectors import data_scope
 
 CENT = Decimal("0.01")
 
@@ -230,10 +236,7 @@ def reporting_frontier(
 ) -> date:
     """The day progress is judged on: the end of the latest month reported, else today."""
     today = timezone.localdate()
-    key = (unit.pk, period.start, period.end)
-    scope = (scopes or {}).get(key) or data_scope(unit, period.start, period.end)
-    if scopes is not None:
-        scopes[key] = scope  # the year's non-cumulative roll-ups reuse it
+    scope = cached_scope(unit, period.start, period.end, scopes)  # the roll-ups reuse it
     latest = DataValue.objects.filter(
         indicator__programme=programme,
         unit_id__in=scope.ids(),

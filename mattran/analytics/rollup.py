@@ -64,17 +64,22 @@ def window_start(indicator: Indicator, period: PeriodSpec) -> date:
 ScopeCache = dict[tuple[int, date, date], DataScope]
 
 
+def cached_scope(unit: Unit, start: date, end: date, scopes: ScopeCache | None) -> DataScope:
+    """`data_scope`, resolved once per (unit, window) for callers that pass a cache."""
+    if scopes is None:
+        return data_scope(unit, start, end)
+    key = (unit.pk, start, end)
+    if key not in scopes:
+        scopes[key] = data_scope(unit, start, end)
+    return scopes[key]
+
+
 def rollup(
     indicator: Indicator, unit: Unit, period: PeriodSpec, scopes: ScopeCache | None = None
 ) -> Rollup:
     """`scopes` lets a caller rolling up many indicators resolve each data scope once."""
     start = window_start(indicator, period)
-    key = (unit.pk, start, period.end)
-    scope = scopes.get(key) if scopes is not None else None
-    if scope is None:
-        scope = data_scope(unit, start, period.end)
-        if scopes is not None:
-            scopes[key] = scope
+    scope = cached_scope(unit, start, period.end, scopes)
     figures = unit_figures(indicator, scope, start, period)
     reporters = scope.valid_at_ref(indicator.reported_by)
     result = combine(indicator, figures, reporters)

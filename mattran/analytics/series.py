@@ -7,6 +7,7 @@ from decimal import Decimal
 from mattran.analytics.rollup import (
     HUNDRED,
     ScopeCache,
+    cached_scope,
     combine,
     fetch_rows,
     unit_figures,
@@ -15,7 +16,6 @@ from mattran.analytics.rollup import (
 from mattran.core.periods import PeriodKind, PeriodSpec
 from mattran.programmes.models import Aggregation, Indicator
 from mattran.units.models import Unit
-from mattran.units.selectors import data_scope
 
 
 @dataclass
@@ -35,10 +35,7 @@ def year_to_date_series(
         return []
     full = PeriodSpec.year(year)
     start = window_start(indicator, full)
-    key = (unit.pk, start, full.end)
-    scope = (scopes or {}).get(key) or data_scope(unit, start, full.end)
-    if scopes is not None:
-        scopes[key] = scope
+    scope = cached_scope(unit, start, full.end, scopes)
     rows = fetch_rows(indicator, scope, start, full.end)
     points = []
     for month in full.months():
