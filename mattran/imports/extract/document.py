@@ -11,6 +11,7 @@ from mattran.imports.extract.outline import Item, Outline, Section, build_outlin
 from mattran.imports.extract.owners import is_implementation_heading, owner_name, split_owner
 from mattran.imports.extract.quantities import find_quantities, first_quantity
 from mattran.imports.extract.report import find_counts, report_period
+from mattran.imports.normalise import normalise_text
 
 _TERM = re.compile(
     r"(?:nhiệm kỳ|giai đoạn)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})", re.IGNORECASE
@@ -105,7 +106,9 @@ class ExtractedDocument:
 
 
 def extract_structure(text: str) -> ExtractedDocument:
-    """Everything the text says about itself; never raises on any text."""
+    """Everything the text says about itself; never raises on any text. The text is
+    normalised first (normalising twice changes nothing)."""
+    text = normalise_text(text)
     restored = False
     try:
         from mattran.imports.diacritics import lacks_diacritics, restore_diacritics

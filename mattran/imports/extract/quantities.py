@@ -15,7 +15,7 @@ _OPERATOR = r"(?:trên|hơn|ít nhất|tối thiểu|không dưới|tối đa|kh
 _FIGURE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _STOP_WORDS = (
     "và|với|của|trong|tại|theo|để|nhằm|trên|cho|được|đã|đạt|thuộc|gắn|về|từ|đến|là|có|"
-    "đăng|tham|thực|tổ chức|hoạt|ra"
+    "đăng|tham|thực|tổ chức|hoạt|ra|ở|các|những|này|sẽ|phải|khi|mà|nếu|vào"
 )
 _LABEL_WORD = rf"(?!(?:{_STOP_WORDS})(?![\wà-ỹ]))(?!\d)[^\s,.;:()\[\]“”\"]+"
 _QUANTITY = re.compile(
@@ -55,6 +55,8 @@ def find_quantities(text: str) -> list[str]:
         if _SKIP_LABEL.match(label) or (not label and not m.group("unit") and not m.group("op")):
             continue
         phrase = " ".join(m.group(0).split()).rstrip(",.;")
+        if m.group("unit") and "%" in m.group("unit"):  # a share: the population is the text's
+            phrase = phrase[: phrase.index("%") + 1] + (m.group("direction") or "")
         parsed = parse_target(phrase)
         if parsed.kind == Kind.NUMERIC:
             phrases.append(parsed.display())
