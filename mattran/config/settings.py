@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "mattran.programmes",
     "mattran.reporting",
     "mattran.analytics",
+    "mattran.plans",
     "mattran.imports",
     "mattran.activities",
     "mattran.dashboard",
