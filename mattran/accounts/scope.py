@@ -64,3 +64,8 @@ def unit_for(user: User, code: str) -> Unit:
     if unit is None:
         raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền xem đơn vị này.")
     return unit
+
+
+def can_manage(user: User, unit: Unit) -> bool:
+    """Create or change `unit`'s programmes and plans: an administrator of it or above."""
+    return can_view(user, unit) and (user.is_system_admin or user.role == Role.UNIT_ADMIN)

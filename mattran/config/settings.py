@@ -109,3 +109,4 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+IMPORTS_RUN_INLINE = env_bool("MATTRAN_IMPORTS_INLINE", "PYTEST_VERSION" in os.environ)

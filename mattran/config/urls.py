@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("mattran.reporting.urls")),
     path("", include("mattran.activities.urls")),
+    path("", include("mattran.imports.urls")),
     path("", include("mattran.dashboard.urls")),
     path("", include("mattran.accounts.urls")),
 ]

@@ -24,9 +24,13 @@ def _tesseract():
     return pytesseract
 
 
-def ocr_images(images, filename: str) -> str:
+def ocr_images(images, filename: str, progress=None) -> str:
     tesseract = _tesseract()
-    pages = [tesseract.image_to_string(image, lang="vie") for image in images]
+    pages = []
+    for index, image in enumerate(images):
+        if progress:
+            progress(index, len(images), f"Nhận dạng chữ trang {index + 1}/{len(images)}")
+        pages.append(tesseract.image_to_string(image, lang="vie"))
     text = normalise_text("\n\n".join(pages))
     if len("".join(text.split())) < MIN_CHARACTERS:
         raise OcrError(f"Không nhận dạng được chữ nào trong “{filename}”: có phải văn bản không?")
@@ -44,7 +48,7 @@ def ocr_image_bytes(data: bytes, filename: str) -> str:
     return ocr_images([image.convert("L")], filename)
 
 
-def ocr_pdf_bytes(data: bytes, filename: str) -> tuple[str, int]:
+def ocr_pdf_bytes(data: bytes, filename: str, progress=None) -> tuple[str, int]:
     import pypdfium2
 
     try:
@@ -52,4 +56,4 @@ def ocr_pdf_bytes(data: bytes, filename: str) -> tuple[str, int]:
     except pypdfium2.PdfiumError as exc:
         raise OcrError(f"Tệp PDF “{filename}” bị hỏng, không đọc được.") from exc
     images = [page.render(scale=RENDER_DPI / 72).to_pil().convert("L") for page in pdf]
-    return ocr_images(images, filename), len(images)
+    return ocr_images(images, filename, progress), len(images)

@@ -28,14 +28,16 @@ class ReadDocument:
     pages: int = 1
 
 
-def read_document(data: bytes, filename: str) -> ReadDocument:
+def read_document(data: bytes, filename: str, progress=None) -> ReadDocument:
+    """The document's normalised text. `progress(done, total, step)` is called as scanned
+    pages are recognised."""
     if not data:
         raise ReadError(f"Tệp “{filename}” trống.")
     if len(data) > MAX_BYTES:
         raise ReadError(f"Tệp “{filename}” lớn hơn 50 MB.")
     suffix = Path(filename).suffix.lower()
     if data.startswith(b"%PDF"):
-        return _pdf(data, filename)
+        return _pdf(data, filename, progress)
     if data.startswith(b"PK\x03\x04") and suffix in (".docx", ""):
         return _docx(data, filename)
     if suffix == ".txt":
@@ -91,14 +93,18 @@ def _docx(data: bytes, filename: str) -> ReadDocument:
     return _checked(ReadDocument("docx", normalise_text("\n\n".join(blocks))), filename)
 
 
-def _pdf(data: bytes, filename: str) -> ReadDocument:
+def _pdf(data: bytes, filename: str, progress=None) -> ReadDocument:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         with pdfplumber.open(BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = []
+            for index, page in enumerate(pdf.pages):
+                if progress and index % 5 == 0:
+                    progress(index, len(pdf.pages), f"Đọc trang {index + 1}/{len(pdf.pages)}")
+                pages.append(page.extract_text() or "")
     except PDFPasswordIncorrect as exc:
         raise ReadError(f"Tệp PDF “{filename}” có mật khẩu: hãy gỡ mật khẩu rồi tải lại.") from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
@@ -111,7 +117,7 @@ def _pdf(data: bytes, filename: str) -> ReadDocument:
         raise ReadError(f"Tệp PDF “{filename}” bị hỏng, không đọc được.") from exc
     if not "".join(pages).strip():  # a scan: no text layer
         try:
-            text, count = ocr.ocr_pdf_bytes(data, filename)
+            text, count = ocr.ocr_pdf_bytes(data, filename, progress)
         except ocr.OcrError as exc:
             raise ReadError(str(exc)) from exc
         return _checked(ReadDocument("scan", text, count), filename)

@@ -103,6 +103,10 @@ def draft_from_structure(data: dict, unit: Unit) -> dict:
     )
     term = data.get("term") or ([years[0], years[-1]] if years else None)
     year = _document_year(data, years)
+    if term:
+        for area in areas.values():
+            for indicator in area["indicators"]:
+                indicator["targets"] = _by_year(indicator["targets"], term[1])
     return {
         "kind": data["kind"],
         "title": data["title"],
@@ -117,6 +121,15 @@ def draft_from_structure(data: dict, unit: Unit) -> dict:
         "references": data["references"],
         "warnings": data["warnings"],
     }
+
+
+def _by_year(targets: dict, last: int) -> dict[str, str]:
+    """A target for the whole term ("2024-2029": "trên 100 nhà") is judged in its last year."""
+    out = {}
+    for key, expression in targets.items():
+        key = str(key)
+        out[str(min(int(key.split("-")[1]), last)) if "-" in key else key] = expression
+    return out
 
 
 def _document_year(data: dict, years: list[int]) -> int:

@@ -4,6 +4,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from mattran.activities.models import Activity, ActivityType
+from mattran.imports.models import ImportJob
 from mattran.testing import build_world, put
 
 PERIOD = "2024-08"
@@ -21,11 +22,18 @@ def world(db):
         title="Giám sát của phường An Phú",
     )
     world.activity = activity
+    world.jobs = {
+        ward.code: ImportJob.objects.create(
+            unit=ward, user=world.users["w2_clerk"], filename="ke-hoach.txt", data=b"KE HOACH"
+        )
+        for ward in world.city.wards[:2]
+    }
     return world
 
 
 def urls_of(world, code):
     ind = world.indicators["houses"].pk
+    job = world.jobs[code].pk if code in world.jobs else 0
     return {
         "dashboard:unit": ("get", reverse("dashboard:unit", args=[code])),
         "dashboard:children": ("get", reverse("dashboard:children", args=[code])),
@@ -48,6 +56,12 @@ def urls_of(world, code):
         "activities:list": ("get", reverse("activities:list", args=[code])),
         "activities:list#post": ("post", reverse("activities:list", args=[code])),
         "activities:delete": ("post", reverse("activities:delete", args=[code, world.activity.pk])),
+        "imports:index": ("get", reverse("imports:index", args=[code])),
+        "imports:index#post": ("post", reverse("imports:index", args=[code])),
+        "imports:restore": ("post", reverse("imports:restore", args=[code])),
+        "imports:job": ("get", reverse("imports:job", args=[code, job])),
+        "imports:job#post": ("post", reverse("imports:job", args=[code, job])),
+        "imports:progress": ("get", reverse("imports:progress", args=[code, job])),
     }
 
 
