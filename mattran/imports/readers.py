@@ -84,19 +84,20 @@ def _docx(data: bytes, filename: str) -> ReadDocument:
             blocks.append(Paragraph(block, document).text)
         elif tag == "tbl":
             for row in Table(block, document).rows:
-                cells = []
+                cells, previous = [], None
                 for cell in row.cells:
-                    text = " ".join(cell.text.split())
-                    if not cells or cells[-1] != text:  # merged cells repeat their text
-                        cells.append(text)
-                blocks.append("\t".join(cells))
+                    # A merged cell comes once per grid column it spans: its text is kept in
+                    # the first and the others stay empty, so columns keep their positions.
+                    same = previous is not None and cell._tc is previous
+                    cells.append("" if same else " ".join(cell.text.split()))
+                    previous = cell._tc
+                blocks.append("\t".join(cells).rstrip("\t"))
     return _checked(ReadDocument("docx", normalise_text("\n\n".join(blocks))), filename)
 
 
 def _pdf(data: bytes, filename: str, progress=None) -> ReadDocument:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         with pdfplumber.open(BytesIO(data)) as pdf:
@@ -105,12 +106,9 @@ def _pdf(data: bytes, filename: str, progress=None) -> ReadDocument:
                 if progress and index % 5 == 0:
                     progress(index, len(pdf.pages), f"Đọc trang {index + 1}/{len(pdf.pages)}")
                 pages.append(page.extract_text() or "")
-    except PDFPasswordIncorrect as exc:
-        raise ReadError(f"Tệp PDF “{filename}” có mật khẩu: hãy gỡ mật khẩu rồi tải lại.") from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise ReadError(f"Tệp PDF “{filename}” bị hỏng, không đọc được.") from exc
-    except Exception as exc:  # pdfminer raises many private kinds on broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+    except Exception as exc:  # pdfminer raises many kinds, pdfplumber wraps some of them
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in repr(cause).lower():
             raise ReadError(
                 f"Tệp PDF “{filename}” có mật khẩu: hãy gỡ mật khẩu rồi tải lại."
             ) from exc
