@@ -42,12 +42,22 @@ def _year(value: str, label: str) -> int:
 
 
 def _date(value: str, label: str) -> str | None:
+    """A date typed as dd/mm/yyyy (as on paper), returned as ISO text for the draft."""
+    value = (value or "").strip()
     if not value:
         return None
+    parts = value.replace("-", "/").replace(".", "/").split("/")
     try:
-        return date.fromisoformat(value).isoformat()
+        day, month, year = (int(p) for p in parts)
+        return date(year, month, day).isoformat()
     except ValueError:
-        raise ValidationError(f"{label} “{value}” không phải ngày hợp lệ.") from None
+        raise ValidationError(
+            f"{label} “{value}” không phải ngày hợp lệ (ghi theo dạng ngày/tháng/năm)."
+        ) from None
+
+
+def _shown(iso: str | None) -> str:
+    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
 def _lines(value: str) -> list[str]:
@@ -111,7 +121,7 @@ def draft_from_post(draft: dict, post, unit: Unit) -> dict:
             {
                 **task,
                 "text": post.get(prefix + "text", task["text"]).strip(),
-                "due": _date(post.get(prefix + "due", task.get("due") or ""), "Thời hạn"),
+                "due": _date(post.get(prefix + "due", _shown(task.get("due"))), "Thời hạn"),
                 "owner_unit": {
                     "unit": value if kind == "unit" else None,
                     "level": value if kind == "level" else "",
@@ -122,7 +132,7 @@ def draft_from_post(draft: dict, post, unit: Unit) -> dict:
         **draft,
         "title": post.get("title", draft["title"]).strip(),
         "number": post.get("number", draft["number"]).strip(),
-        "date": _date(post.get("date", draft["date"] or ""), "Ngày ban hành"),
+        "date": _date(post.get("date", _shown(draft["date"])), "Ngày ban hành"),
         "first_year": first,
         "last_year": last,
         "year": _year(post.get("year", draft["year"]), "Năm của kế hoạch"),

@@ -1,57 +1,12 @@
 """The report's way up, clicked through in Debian's Chromium (headless, via Playwright)."""
 
-import os
-import re
-from io import StringIO
-from pathlib import Path
-
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 from django.db.models import Sum
 
+from mattran.browser import SHOTS, sign_in
 from mattran.reporting.models import DataValue
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SHOTS = Path(settings.VAR_DIR) / "screenshots"
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make system-deps` (apt-get install chromium).")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs beside the ORM
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
-
-
-def sign_in(browser, live_server, username, width=1280):
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "mattran2024")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/units/"))
-    return page
 
 
 def houses_field(page):

@@ -99,9 +99,17 @@ def test_a_plan_is_saved_with_its_tasks(client, world):
     url = reverse("imports:job", args=[city.code, job.pk])
     form = review_form(client.get(url))
     assert form["save_as"] == "plan"
+    assert form["date"] == "12/03/2024" and form["t-0-due"] == "30/06/2024"
+    form["t-0-due"] = "31/02/2024"
+    page = client.post(url, form)
+    assert "Thời hạn “31/02/2024” không phải ngày hợp lệ" in page.content.decode()
+    assert not Plan.objects.exists()
+    form["t-0-due"] = "05/07/2024"
     client.post(url, form)
     plan = Plan.objects.get(number="199/KH-MTTQ-BTT")
     assert plan.tasks.count() == 8 and plan.unit == city
+    assert plan.issued_on.isoformat() == "2024-03-12"
+    assert plan.tasks.get(order=0).due_on.isoformat() == "2024-07-05"
 
 
 def test_a_clerk_may_read_a_document_but_not_save_it(client, world):
