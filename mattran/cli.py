@@ -8,7 +8,10 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mattran.config.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["mattran", *(argv if argv is not None else sys.argv[1:])])
+    args = list(argv if argv is not None else sys.argv[1:])
+    if args and "-" in args[0] and not args[0].startswith("-"):
+        args[0] = args[0].replace("-", "_")  # `mattran restore-diacritics` names restore_diacritics
+    execute_from_command_line(["mattran", *args])
 
 
 if __name__ == "__main__":

@@ -82,3 +82,8 @@ def format_money(value: Decimal | int) -> str:
         billions = format_number(amount / Decimal(1_000_000_000), decimals=3)
         return f"{billions.rstrip('0').rstrip(',')} tỷ đồng"
     return f"{format_number(amount, decimals=0)} đồng"
+
+
+def format_percent(share: float, decimals: int = 1) -> str:
+    """0.9702 -> "97,02%" with decimals=2: a share written as Vietnamese documents do."""
+    return format_number(Decimal(str(share)) * 100, decimals) + "%"

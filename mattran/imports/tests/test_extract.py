@@ -189,6 +189,28 @@ def test_precision_and_recall_against_hand_written_results(case):
         assert scores[category].recall >= 0.9, (name, category)
 
 
+@pytest.mark.parametrize("case", bench_import.cases(), ids=lambda c: c[0])
+def test_text_that_lost_its_diacritics_is_read_almost_as_well(case):
+    name, document, expected = case
+    scores = bench_import.evaluate(document, expected, stripped=True)
+    for category in CATEGORIES:
+        assert scores[category].precision >= 0.85, (name, category)
+        assert scores[category].recall >= 0.85, (name, category)
+
+
+def test_a_plan_without_diacritics_is_restored_before_it_is_read():
+    from mattran.imports.diacritics import strip_diacritics
+
+    doc = extract_structure(strip_diacritics((FIXTURES / "ke_hoach_thi_dua.txt").read_text()))
+    assert doc.restored_diacritics and "khôi phục dấu" in doc.warnings[0]
+    assert (doc.kind, doc.number, doc.place) == ("plan", "199/KH-MTTQ-BTT", "Điện Bàn")
+    assert doc.title.startswith("Phát động phong trào thi đua năm 2024")
+    assert [t["owner"] for t in doc.tasks][:2] == [
+        "Ủy ban MTTQ Việt Nam các xã, phường",
+        "Hội Liên hiệp Phụ nữ thị xã",
+    ]
+
+
 def test_the_project_fixtures_are_always_measured():
     names = [name for name, _, _ in bench_import.cases()]
     assert "ke_hoach_thi_dua" in names and "bao_cao_phuong" in names
