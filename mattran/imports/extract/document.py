@@ -1,12 +1,11 @@
 """The whole structure of a document, from its normalised text."""
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from mattran.imports.extract.appendix import table_indicators
 from mattran.imports.extract.citations import find_deadlines, find_references
-from mattran.imports.extract.header import KIND_LABELS, read_header
+from mattran.imports.extract.header import KIND_LABELS, DocumentHead, read_header
 from mattran.imports.extract.outline import Item, Outline, Section, build_outline
 from mattran.imports.extract.owners import is_implementation_heading, owner_name, split_owner
 from mattran.imports.extract.quantities import find_quantities, first_quantity
@@ -53,13 +52,7 @@ class ExtractedSection:
 
 
 @dataclass
-class ExtractedDocument:
-    kind: str = ""
-    number: str = ""
-    date: dt.date | None = None
-    place: str = ""
-    issuer: str = ""
-    title: str = ""
+class ExtractedDocument(DocumentHead):
     period: str = ""
     term: tuple[int, int] | None = None
     sections: list[ExtractedSection] = field(default_factory=list)
@@ -118,13 +111,9 @@ def extract_structure(text: str) -> ExtractedDocument:
         text, restored = restore_diacritics(text), True
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     header = read_header(paragraphs)
+    head = {f.name: getattr(header, f.name) for f in fields(DocumentHead)}
     doc = ExtractedDocument(
-        kind=header.kind,
-        number=header.number,
-        date=header.date,
-        place=header.place,
-        issuer=header.issuer,
-        title=header.title,
+        **head,
         warnings=list(header.warnings),
         restored_diacritics=restored,
     )

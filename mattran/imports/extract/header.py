@@ -74,13 +74,19 @@ _BODY_START = re.compile(
 
 
 @dataclass
-class Header:
+class DocumentHead:
+    """What the head of a document says about it."""
+
     kind: str = ""
     number: str = ""
     date: dt.date | None = None
     place: str = ""
     issuer: str = ""
     title: str = ""
+
+
+@dataclass
+class Header(DocumentHead):
     body_start: int = 0  # index of the first paragraph after the title
     warnings: list[str] = field(default_factory=list)
 

@@ -8,30 +8,9 @@ from hypothesis import strategies as st
 
 from mattran.imports.normalise import normalise_text
 from mattran.imports.readers import ReadError, read_document
+from mattran.imports.tests.pdfs import make_pdf
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
-
-
-def make_pdf(lines: list[str]) -> bytes:
-    """A small one-page PDF with a text layer (ASCII, Helvetica), offsets computed."""
-    content = "BT /F1 12 Tf 50 780 Td 14 TL " + " ".join(f"({t}) Tj T*" for t in lines) + " ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF".encode()
-    return out
 
 
 def test_a_pdf_text_layer_is_read():

@@ -10,34 +10,11 @@ from pypdf import PdfWriter
 
 from mattran.imports.extract.document import extract_structure
 from mattran.imports.readers import ReadError, read_document
-from mattran.imports.tests.test_readers import make_pdf
+from mattran.imports.tests.pdfs import build_pdf, make_pdf
 
 
 def many_pages_pdf(count: int) -> bytes:
-    """A text PDF of `count` pages, each naming its number."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
-    kids = []
-    font = 3
-    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    for n in range(1, count + 1):
-        content = f"BT /F1 12 Tf 50 780 Td (Trang {n} cua ke hoach) Tj ET"
-        objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
-        contents = len(objects)
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {contents} 0 R "
-            f"/Resources << /Font << /F1 {font} 0 R >> >> >>"
-        )
-        kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {count} >>"
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF".encode()
-    return out
+    return build_pdf([[f"Trang {n} cua ke hoach"] for n in range(1, count + 1)])
 
 
 def test_a_200_page_pdf_is_read_whole_with_progress():
