@@ -14,13 +14,14 @@ $(STAMP): pyproject.toml
 
 # Debian packages: Chromium for the browser tests (no browser download from elsewhere),
 # Tesseract with its Vietnamese data for reading scanned documents, hunspell-vi as the
-# syllable dictionary of the diacritics restorer.
+# syllable dictionary of the diacritics restorer, LibreOffice Writer (no GUI) to turn the
+# DOCX documents we write into PDF.
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || [ ! -f /usr/share/hunspell/vi_VN.dic ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || [ ! -f /usr/share/hunspell/vi_VN.dic ] || [ ! -x /usr/bin/soffice ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 fonts-dejavu-core tesseract-ocr tesseract-ocr-vie hunspell-vi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation2 fonts-dejavu-core tesseract-ocr tesseract-ocr-vie hunspell-vi libreoffice-writer-nogui; \
 	  else \
-	    echo "Cần cài: sudo apt-get install chromium fonts-liberation2 fonts-dejavu-core tesseract-ocr tesseract-ocr-vie hunspell-vi"; exit 1; \
+	    echo "Cần cài: sudo apt-get install chromium fonts-liberation2 fonts-dejavu-core tesseract-ocr tesseract-ocr-vie hunspell-vi libreoffice-writer-nogui"; exit 1; \
 	  fi; \
 	fi
 

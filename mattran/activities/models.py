@@ -2,6 +2,28 @@ from django.conf import settings
 from django.db import models
 
 
+class ReportSection(models.TextChoices):
+    """The parts of a monthly report's results (seed 003, part I)."""
+
+    PROPAGANDA = "propaganda", "Công tác tuyên truyền, vận động tập hợp các tầng lớp Nhân dân"
+    CAMPAIGNS = (
+        "campaigns",
+        "Triển khai thực hiện các cuộc vận động, các phong trào thi đua yêu nước",
+    )
+    PARTY_BUILDING = (
+        "party_building",
+        ("Tham gia xây dựng Đảng, chính quyền; giám sát và phản biện xã hội"),
+    )
+    DIPLOMACY = "diplomacy", "Công tác đối ngoại nhân dân và kiều bào"
+    FRONT_SYSTEM = (
+        "front_system",
+        (
+            "Hoàn thiện cơ chế, nâng cao năng lực của hệ thống Mặt trận và công tác thi đua, "
+            "khen thưởng"
+        ),
+    )
+
+
 class ActivityType(models.Model):
     """A kind of thing units do and report: a supervision, a dialogue, a model launched…"""
 
@@ -15,6 +37,19 @@ class ActivityType(models.Model):
         help_text="Mỗi hoạt động loại này được đếm vào số liệu tháng của các chỉ tiêu này.",
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    report_section = models.CharField(
+        "mục trong báo cáo",
+        max_length=16,
+        choices=ReportSection.choices,
+        default=ReportSection.PROPAGANDA,
+    )
+    report_phrase = models.CharField(
+        "cách viết trong báo cáo",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: “tổ chức Hội nghị đối thoại trực tiếp giữa người đứng đầu cấp ủy, "
+        "chính quyền với Nhân dân”. Để trống: “tổ chức” và tên loại hoạt động.",
+    )
 
     class Meta:
         verbose_name = "loại hoạt động"
@@ -23,6 +58,10 @@ class ActivityType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def phrase(self) -> str:
+        return self.report_phrase or f"tổ chức {self.name[0].lower()}{self.name[1:]}"
 
 
 class Activity(models.Model):

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "mattran.analytics",
     "mattran.plans",
     "mattran.imports",
+    "mattran.documents",
     "mattran.activities",
     "mattran.dashboard",
     "mattran.demo",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("mattran.reporting.urls")),
     path("", include("mattran.activities.urls")),
     path("", include("mattran.imports.urls")),
+    path("", include("mattran.documents.urls")),
     path("", include("mattran.dashboard.urls")),
     path("", include("mattran.accounts.urls")),
 ]

@@ -27,19 +27,101 @@ ROLES = [
     ("viewer", Role.VIEWER, "Người xem"),
 ]
 
+# code, name, indicators fed, part of the monthly report, how the report writes it
 ACTIVITY_TYPES = [
-    ("supervision", "Giám sát chuyên đề", ["III.1", "III.3"]),
-    ("critique", "Hội nghị phản biện xã hội", ["III.2", "III.4"]),
-    ("forum", "Diễn đàn Nhân dân", ["III.5", "III.7"]),
-    ("dialogue", "Đối thoại trực tiếp", ["III.6", "III.8"]),
-    ("voter_meeting", "Tiếp xúc cử tri", []),
-    ("model_launch", "Ra mắt mô hình", []),
-    ("event", "Sự kiện, kỷ niệm, văn hóa - văn nghệ", []),
-    ("conference", "Hội nghị, tọa đàm", []),
-    ("training", "Tập huấn, bồi dưỡng", []),
-    ("house_handover", "Bàn giao nhà Đại đoàn kết", []),
-    ("work_item", "Công trình, phần việc", []),
-    ("media_post", "Tin bài trên trang thông tin, Fanpage, Zalo OA", []),
+    (
+        "supervision",
+        "Giám sát chuyên đề",
+        ["III.1", "III.3"],
+        "party_building",
+        "tổ chức giám sát chuyên đề",
+    ),
+    (
+        "critique",
+        "Hội nghị phản biện xã hội",
+        ["III.2", "III.4"],
+        "party_building",
+        "tổ chức Hội nghị phản biện xã hội",
+    ),
+    (
+        "forum",
+        "Diễn đàn Nhân dân",
+        ["III.5", "III.7"],
+        "party_building",
+        "tổ chức Diễn đàn lắng nghe ý kiến Nhân dân",
+    ),
+    (
+        "dialogue",
+        "Đối thoại trực tiếp",
+        ["III.6", "III.8"],
+        "party_building",
+        "tổ chức Hội nghị đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với Nhân dân",
+    ),
+    (
+        "voter_meeting",
+        "Tiếp xúc cử tri",
+        [],
+        "party_building",
+        "phối hợp tổ chức Hội nghị tiếp xúc cử tri",
+    ),
+    ("model_launch", "Ra mắt mô hình", [], "propaganda", "ra mắt mô hình"),
+    (
+        "event",
+        "Sự kiện, kỷ niệm, văn hóa - văn nghệ",
+        [],
+        "propaganda",
+        "tổ chức các hoạt động văn hóa - văn nghệ, kỷ niệm",
+    ),
+    (
+        "conference",
+        "Hội nghị, tọa đàm",
+        [],
+        "front_system",
+        "tổ chức hội nghị, tọa đàm nâng cao chất lượng hoạt động Mặt trận",
+    ),
+    (
+        "training",
+        "Tập huấn, bồi dưỡng",
+        [],
+        "front_system",
+        "tổ chức tập huấn công tác Mặt trận cho cán bộ",
+    ),
+    (
+        "emulation",
+        "Thi đua, khen thưởng",
+        [],
+        "front_system",
+        "tổ chức sơ kết, tổng kết, khen thưởng phong trào thi đua",
+    ),
+    (
+        "house_handover",
+        "Bàn giao nhà Đại đoàn kết",
+        [],
+        "campaigns",
+        "bàn giao nhà Đại đoàn kết cho hộ nghèo, hộ cận nghèo",
+    ),
+    (
+        "fund_support",
+        "Hỗ trợ từ Quỹ “Vì người nghèo”",
+        [],
+        "campaigns",
+        "hỗ trợ hộ nghèo, hộ khó khăn từ Quỹ “Vì người nghèo”",
+    ),
+    (
+        "work_item",
+        "Công trình, phần việc",
+        [],
+        "campaigns",
+        "thực hiện công trình, phần việc chào mừng Đại hội MTTQ Việt Nam các cấp",
+    ),
+    (
+        "diplomacy",
+        "Đối ngoại Nhân dân, tôn giáo",
+        [],
+        "diplomacy",
+        "thăm, chúc mừng các tôn giáo, kiều bào",
+    ),
+    ("media_post", "Tin bài trên trang thông tin, Fanpage, Zalo OA", [], "propaganda", ""),
 ]
 
 TITLES = {
@@ -86,9 +168,15 @@ def _user(username: str, role: str, unit: Unit, full_name: str) -> User:
 
 
 def create_activity_types(programme: Programme) -> None:
-    for order, (code, name, feeds) in enumerate(ACTIVITY_TYPES, start=1):
+    for order, (code, name, feeds, section, phrase) in enumerate(ACTIVITY_TYPES, start=1):
         kind, _ = ActivityType.objects.update_or_create(
-            code=code, defaults={"name": name, "order": order}
+            code=code,
+            defaults={
+                "name": name,
+                "order": order,
+                "report_section": section,
+                "report_phrase": phrase,
+            },
         )
         kind.feeds.set(Indicator.objects.filter(programme=programme, code__in=feeds))
 

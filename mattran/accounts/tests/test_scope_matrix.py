@@ -4,6 +4,8 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from mattran.activities.models import Activity, ActivityType
+from mattran.documents.models import GeneratedFile
+from mattran.documents.services import prepare_report
 from mattran.imports.models import ImportJob
 from mattran.testing import build_world, put
 
@@ -28,12 +30,25 @@ def world(db):
         )
         for ward in world.city.wards[:2]
     }
+    world.reports = {
+        ward.code: prepare_report(unit=ward, kind="monthly", period=PERIOD)
+        for ward in world.city.wards[:2]
+    }
+    world.files = {
+        code: GeneratedFile.objects.create(
+            unit=report.unit, report=report, name="bao-cao.docx", format="docx", data=b"PK"
+        )
+        for code, report in world.reports.items()
+    }
     return world
 
 
 def urls_of(world, code):
     ind = world.indicators["houses"].pk
     job = world.jobs[code].pk if code in world.jobs else 0
+    report = world.reports[code].pk if code in world.reports else 0
+    file = world.files[code].pk if code in world.files else 0
+    doc = "documents:"
     return {
         "dashboard:unit": ("get", reverse("dashboard:unit", args=[code])),
         "dashboard:children": ("get", reverse("dashboard:children", args=[code])),
@@ -62,6 +77,19 @@ def urls_of(world, code):
         "imports:job": ("get", reverse("imports:job", args=[code, job])),
         "imports:job#post": ("post", reverse("imports:job", args=[code, job])),
         "imports:progress": ("get", reverse("imports:progress", args=[code, job])),
+        doc + "index": ("get", reverse(doc + "index", args=[code])),
+        doc + "index#post": ("post", reverse(doc + "index", args=[code])),
+        doc + "style": ("post", reverse(doc + "style", args=[code])),
+        doc + "indicators": ("post", reverse(doc + "indicators", args=[code])),
+        doc + "file": ("get", reverse(doc + "file", args=[code, file])),
+        doc + "report": ("get", reverse(doc + "report", args=[code, report])),
+        doc + "head": ("post", reverse(doc + "head", args=[code, report])),
+        doc + "regenerate": ("post", reverse(doc + "regenerate", args=[code, report])),
+        doc + "tasks": ("post", reverse(doc + "tasks", args=[code, report])),
+        doc + "export": ("post", reverse(doc + "export", args=[code, report, "docx"])),
+        doc + "block": ("get", reverse(doc + "block", args=[code, report, "closing"])),
+        doc + "block#post": ("post", reverse(doc + "block", args=[code, report, "closing"])),
+        doc + "settle": ("post", reverse(doc + "settle", args=[code, report, "closing"])),
     }
 
 

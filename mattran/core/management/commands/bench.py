@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 BENCHMARKS = {
     "diacritics": "mattran.imports.bench_diacritics",
     "import": "mattran.imports.bench_import",
+    "report": "mattran.documents.bench_report",
 }
 
 

@@ -6,7 +6,10 @@ from django.db import transaction
 from mattran.accounts.models import User
 from mattran.activities.models import Activity, ActivityType
 from mattran.audit.models import AuditEntry
-from mattran.demo import loader, people, tamky, values
+from mattran.demo import loader, people, tamky, values, work
+from mattran.documents.models import DocumentStyle, GeneratedFile, Report
+from mattran.imports.models import ImportJob
+from mattran.plans.models import Plan
 from mattran.programmes.models import Indicator, Programme
 from mattran.reporting.models import (
     DataValue,
@@ -68,9 +71,16 @@ class Command(BaseCommand):
             loader.apply_2025_merge()
             count += values.generate(programme, date(2025, 1, 1), date(2025, 12, 31))
         people.create_activities(programme)
+        work.create_work(city, last)
+        work.create_plan(city)
         return count
 
     def clear(self) -> None:
+        GeneratedFile.objects.all().delete()
+        Report.objects.all().delete()
+        DocumentStyle.objects.all().delete()
+        ImportJob.objects.all().delete()
+        Plan.objects.all().delete()
         Activity.objects.all().delete()
         ActivityType.objects.all().delete()
         SubmissionEvent.objects.all().delete()
