@@ -252,6 +252,11 @@ def export_indicator_table(*, unit: Unit, year: int, actor=None) -> GeneratedFil
     return generated
 
 
+def period_label(report: Report) -> str:
+    """"8/2024", "6 tháng đầu năm 2024", "2024": the period as people say it."""
+    return _spec(report.kind, report.period).label
+
+
 def official_document_head(report: Report) -> dict:
     """What the preview shows above and below the body: letterhead, title, signature."""
     style = style_for(report.unit)

@@ -85,6 +85,7 @@ def report_view(request, code, pk):
         {
             "unit": unit,
             "report": report,
+            "period_label": services.period_label(report),
             "doc": services.official_document_head(report),
             "blocks": blocks,
             "footnotes": footnotes,
