@@ -140,3 +140,13 @@ def test_the_indicator_table_has_the_appendix_layout(world):
     houses = next(r for r in values if r[0] == world.indicators["houses"].code)
     assert houses[2] == "30/100 nhà" and houses[-2] == "03 nhà" and houses[-1]
     assert GeneratedFile.objects.filter(format="xlsx").count() == 1
+
+
+def test_text_from_users_never_runs_as_a_formula_in_the_table(world):
+    houses = world.indicators["houses"]
+    houses.text = '=HYPERLINK("http://evil.example","Nhà Đại đoàn kết")'
+    houses.save()
+    generated = export_indicator_table(unit=world.city.city, year=2024)
+    sheet = load_workbook(BytesIO(bytes(generated.data))).active
+    row = next(r for r in sheet.iter_rows() if r[0].value == houses.code)
+    assert row[1].value == "'" + houses.text and row[1].data_type == "s"
