@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "mattran.plans",
     "mattran.imports",
     "mattran.documents",
+    "mattran.emulation",
+    "mattran.reminders",
     "mattran.activities",
     "mattran.dashboard",
     "mattran.demo",
@@ -111,3 +113,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IMPORTS_RUN_INLINE = env_bool("MATTRAN_IMPORTS_INLINE", "PYTEST_VERSION" in os.environ)
+
+# Reminders are e-mailed through Django's mail settings; the demo prints them to the console.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mặt trận <no-reply@mattran.local>")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

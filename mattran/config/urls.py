@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("mattran.activities.urls")),
     path("", include("mattran.imports.urls")),
     path("", include("mattran.documents.urls")),
+    path("", include("mattran.emulation.urls")),
+    path("", include("mattran.plans.urls")),
+    path("", include("mattran.reminders.urls")),
     path("", include("mattran.dashboard.urls")),
     path("", include("mattran.accounts.urls")),
 ]

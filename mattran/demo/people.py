@@ -162,6 +162,7 @@ def create_users(city: Unit) -> list[User]:
 def _user(username: str, role: str, unit: Unit, full_name: str) -> User:
     user, _ = User.objects.get_or_create(username=username)
     user.role, user.unit, user.first_name = role, unit, full_name
+    user.email = f"{username}@mattran.local"  # the demo's mail goes to the console
     user.set_password(PASSWORD)
     user.save()
     return user

@@ -10,6 +10,7 @@ from decimal import Decimal
 from mattran.activities.models import Activity, ActivityType
 from mattran.core.periods import PeriodSpec
 from mattran.plans.models import Plan, PlanDeadline, PlanSection, Task
+from mattran.plans.services import assign
 from mattran.units.models import Tier, Unit
 
 SITE = "https://mattrantamky.vn/vi/news"
@@ -250,7 +251,7 @@ PLAN_TASKS = [
     (
         "3",
         "hnd",
-        "Thành lập mới 01 Chi hội nông dân nghề nghiệp, 26 Tổ hội nông dân nghề nghiệp",
+        "Tổ chức 04 lớp tập huấn chuyển giao tiến bộ khoa học kỹ thuật cho hội viên nông dân",
         date(2024, 11, 30),
     ),
     (
@@ -259,7 +260,7 @@ PLAN_TASKS = [
         "Vận động hội viên phụ nữ phát triển kinh tế, hỗ trợ 05 mô hình khởi nghiệp",
         date(2024, 10, 31),
     ),
-    ("3", "thanhdoan", "Tổ chức 03 đợt ra quân “Ngày Chủ nhật xanh”", date(2024, 12, 31)),
+    ("3", "thanhdoan", "Tổ chức Ngày hội Thanh niên với văn hóa giao thông", date(2024, 12, 31)),
 ]
 PLAN_SECTIONS = {
     "1": "Công tác tuyên truyền, vận động",
@@ -282,7 +283,7 @@ def create_plan(city: Unit) -> Plan:
     }
     for order, (section, owner, text, due) in enumerate(PLAN_TASKS):
         owner_unit = Unit.objects.get(code=f"tamky-{owner}") if owner else city
-        Task.objects.create(
+        task = Task.objects.create(
             plan=plan,
             section=sections[section],
             owner=owner_unit,
@@ -291,6 +292,7 @@ def create_plan(city: Unit) -> Plan:
             due_on=due,
             order=order,
         )
+        assign(task)
     PlanDeadline.objects.create(
         plan=plan, due_on=date(2024, 11, 10), text="Gửi báo cáo kết quả công tác Mặt trận năm 2024"
     )

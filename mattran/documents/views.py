@@ -201,7 +201,7 @@ def export(request, code, pk, file_format):
     except ValidationError as exc:
         _errors(request, exc)
         return redirect("documents:report", unit.code, report.pk)
-    return _download(generated)
+    return download(generated)
 
 
 @login_required
@@ -216,17 +216,18 @@ def indicators(request, code):
     except ValidationError as exc:
         _errors(request, exc)
     else:
-        return _download(generated)
+        return download(generated)
     return redirect("documents:index", unit.code)
 
 
 @login_required
 def file_download(request, code, pk):
     unit = scope.unit_for(request.user, code)
-    return _download(get_object_or_404(GeneratedFile, pk=pk, unit=unit))
+    return download(get_object_or_404(GeneratedFile, pk=pk, unit=unit))
 
 
-def _download(generated: GeneratedFile) -> HttpResponse:
+def download(generated: GeneratedFile) -> HttpResponse:
+    """A stored file as an attachment, named as it was saved."""
     response = HttpResponse(bytes(generated.data), content_type=CONTENT_TYPES[generated.format])
     response["Content-Disposition"] = f'attachment; filename="{generated.name}"'
     return response

@@ -12,6 +12,7 @@ from mattran.imports.extract.document import extract_structure
 from mattran.imports.measures import aggregation_for, guess_measure
 from mattran.imports.resolve import resolve_owner
 from mattran.plans.models import Plan, PlanDeadline, PlanSection, Task
+from mattran.plans.services import assign, set_section_criteria
 from mattran.programmes.models import AreaItem, AreaItemKind, ContentArea, Programme
 from mattran.programmes.services import create_indicator
 from mattran.units.models import Unit
@@ -82,6 +83,9 @@ def draft_from_structure(data: dict, unit: Unit) -> dict:
                     {
                         **task,
                         "section": section["number"],
+                        "section_title": section["title"],
+                        # criteria are named in the content's title or its parent's
+                        "criteria_text": f"{section['title']} {(parent or {}).get('title', '')}",
                         "owner_unit": resolve_owner(task["owner"], unit),
                     }
                 )
@@ -247,13 +251,14 @@ def save_plan(draft: dict, unit: Unit, *, actor=None, source_name: str = "") -> 
                 title=task.get("section_title") or number,
                 order=len(sections),
             )
+            set_section_criteria(sections[number], task.get("criteria_text", ""), plan.year)
         owner = task.get("owner_unit") or {}
         owner_unit = None
         if owner.get("unit"):
             owner_unit = Unit.objects.subtree(unit).filter(code=owner["unit"]).first()
             if owner_unit is None:
                 raise ValidationError(f"Đơn vị “{owner['unit']}” không thuộc {unit.name}.")
-        Task.objects.create(
+        created = Task.objects.create(
             plan=plan,
             section=sections[number],
             owner=owner_unit,
@@ -264,6 +269,7 @@ def save_plan(draft: dict, unit: Unit, *, actor=None, source_name: str = "") -> 
             due_on=date.fromisoformat(task["due"]) if task.get("due") else None,
             order=order,
         )
+        assign(created)
     PlanDeadline.objects.bulk_create(
         PlanDeadline(plan=plan, due_on=date.fromisoformat(d["date"]), text=d["text"][:255])
         for d in draft["deadlines"]

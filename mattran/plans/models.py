@@ -1,9 +1,39 @@
 """Kế hoạch: a committee's yearly or campaign plan, its numbered contents and the tasks it
 gives to member organisations and unit levels, with numbers and due dates."""
 
+from django.conf import settings
 from django.db import models
 
 from mattran.units.models import Tier
+
+
+class CriteriaSet(models.TextChoices):
+    """National criteria sets a campaign's contents refer to (REFERENCE.md §4)."""
+
+    NTM_2021 = "ntm-2021", "Xã nông thôn mới 2021–2025 (Quyết định 318/QĐ-TTg)"
+    NTM_2026 = "ntm-2026", "Xã nông thôn mới 2026–2030 (Quyết định 51/2025/QĐ-TTg)"
+    DTVM_2022 = "dtvm-2022", "Phường đạt chuẩn đô thị văn minh (Quyết định 04/2022/QĐ-TTg)"
+
+
+class NationalCriterion(models.Model):
+    criteria_set = models.CharField("bộ tiêu chí", max_length=16, choices=CriteriaSet.choices)
+    number = models.PositiveSmallIntegerField("số tiêu chí")
+    name = models.CharField("tên tiêu chí", max_length=255)
+
+    class Meta:
+        verbose_name = "tiêu chí quốc gia"
+        verbose_name_plural = "tiêu chí quốc gia"
+        ordering = ["criteria_set", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["criteria_set", "number"], name="criterion_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"Tiêu chí {self.number} ({self.short_set}): {self.name}"
+
+    @property
+    def short_set(self) -> str:
+        return "đô thị văn minh" if self.criteria_set == CriteriaSet.DTVM_2022 else "nông thôn mới"
 
 
 class PlanKind(models.TextChoices):
@@ -51,6 +81,9 @@ class PlanSection(models.Model):
     number = models.CharField("số thứ tự", max_length=16, blank=True)
     title = models.TextField("nội dung")
     order = models.PositiveIntegerField("thứ tự", default=0)
+    criteria = models.ManyToManyField(
+        NationalCriterion, verbose_name="tiêu chí quốc gia", blank=True, related_name="sections"
+    )
 
     class Meta:
         verbose_name = "nội dung kế hoạch"
@@ -91,6 +124,63 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class TaskAssignment(models.Model):
+    """A task as one unit carries it: a task given to "each ward" becomes one per ward."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name="đơn vị thực hiện",
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+
+    class Meta:
+        verbose_name = "nhiệm vụ của đơn vị"
+        verbose_name_plural = "nhiệm vụ của đơn vị"
+        ordering = ["task__due_on", "task__order", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "unit"], name="assignment_once_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.task}"
+
+
+class ProgressReport(models.Model):
+    """What the owner reports on its task: a figure, a note, evidence, and whether it is done."""
+
+    assignment = models.ForeignKey(TaskAssignment, on_delete=models.CASCADE, related_name="reports")
+    reported_on = models.DateField("ngày báo cáo")
+    value = models.DecimalField(
+        "kết quả (số)", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    note = models.TextField("nội dung", blank=True)
+    link = models.URLField("đường dẫn minh chứng", max_length=500, blank=True)
+    evidence_name = models.CharField("tệp minh chứng", max_length=255, blank=True)
+    evidence_data = models.BinaryField("nội dung tệp minh chứng", null=True, blank=True)
+    done = models.BooleanField("đã hoàn thành", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "báo cáo tiến độ"
+        verbose_name_plural = "báo cáo tiến độ"
+        ordering = ["-reported_on", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
+                name="progress_value_not_negative",
+                violation_error_message="Kết quả không được âm.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} — {self.reported_on:%d/%m/%Y}"
 
 
 class PlanDeadline(models.Model):

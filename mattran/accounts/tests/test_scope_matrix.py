@@ -6,7 +6,10 @@ from django.urls import get_resolver, reverse
 from mattran.activities.models import Activity, ActivityType
 from mattran.documents.models import GeneratedFile
 from mattran.documents.services import prepare_report
+from mattran.emulation.testing import build_movement, evidence_score
 from mattran.imports.models import ImportJob
+from mattran.plans.models import Plan, ProgressReport, Task
+from mattran.plans.services import assign
 from mattran.testing import build_world, put
 
 PERIOD = "2024-08"
@@ -40,6 +43,23 @@ def world(db):
         )
         for code, report in world.reports.items()
     }
+    plan = Plan.objects.create(unit=world.city.city, title="Kế hoạch năm 2024", year=2024)
+    task = Task.objects.create(plan=plan, owner_level="commune", text="Mỗi phường 01 mô hình")
+    world.plan = plan
+    world.assignments = {a.unit.code: a for a in assign(task)}
+    world.progress = {
+        code: ProgressReport.objects.create(
+            assignment=a,
+            reported_on="2024-08-05",
+            note="x",
+            evidence_name="a.pdf",
+            evidence_data=b"%PDF",
+        )
+        for code, a in world.assignments.items()
+    }
+    world.movement = build_movement(world)
+    world.sheets = {p.unit.code: p for p in world.movement.participations.select_related("unit")}
+    world.evidence = {w.code: evidence_score(world.sheets[w.code]) for w in world.city.wards[:2]}
     return world
 
 
@@ -49,6 +69,11 @@ def urls_of(world, code):
     report = world.reports[code].pk if code in world.reports else 0
     file = world.files[code].pk if code in world.files else 0
     doc = "documents:"
+    emu, movement = "emulation:", world.movement.pk
+    sheet = world.sheets[code].pk if code in world.sheets else 0
+    proof = world.evidence[code].pk if code in world.evidence else 0
+    assignment = world.assignments[code].pk if code in world.assignments else 0
+    progress = world.progress[code].pk if code in world.progress else 0
     return {
         "dashboard:unit": ("get", reverse("dashboard:unit", args=[code])),
         "dashboard:children": ("get", reverse("dashboard:children", args=[code])),
@@ -77,6 +102,12 @@ def urls_of(world, code):
         "imports:job": ("get", reverse("imports:job", args=[code, job])),
         "imports:job#post": ("post", reverse("imports:job", args=[code, job])),
         "imports:progress": ("get", reverse("imports:progress", args=[code, job])),
+        "plans:list": ("get", reverse("plans:list", args=[code])),
+        "plans:detail": ("get", reverse("plans:detail", args=[code, world.plan.pk])),
+        "plans:tasks": ("get", reverse("plans:tasks", args=[code])),
+        "plans:assignment": ("get", reverse("plans:assignment", args=[code, assignment])),
+        "plans:assignment#post": ("post", reverse("plans:assignment", args=[code, assignment])),
+        "plans:evidence": ("get", reverse("plans:evidence", args=[code, progress])),
         doc + "index": ("get", reverse(doc + "index", args=[code])),
         doc + "index#post": ("post", reverse(doc + "index", args=[code])),
         doc + "style": ("post", reverse(doc + "style", args=[code])),
@@ -90,6 +121,18 @@ def urls_of(world, code):
         doc + "block": ("get", reverse(doc + "block", args=[code, report, "closing"])),
         doc + "block#post": ("post", reverse(doc + "block", args=[code, report, "closing"])),
         doc + "settle": ("post", reverse(doc + "settle", args=[code, report, "closing"])),
+        emu + "index": ("get", reverse(emu + "index", args=[code])),
+        emu + "movement": ("get", reverse(emu + "movement", args=[code, movement])),
+        emu + "open": ("post", reverse(emu + "open", args=[code, movement])),
+        emu + "publish": ("post", reverse(emu + "publish", args=[code, movement])),
+        emu + "awards": ("post", reverse(emu + "awards", args=[code, movement, "commune"])),
+        emu + "score": ("get", reverse(emu + "score", args=[code, movement])),
+        emu + "score#post": ("post", reverse(emu + "score", args=[code, movement])),
+        emu + "review": ("get", reverse(emu + "review", args=[code, movement, sheet])),
+        emu + "review#post": ("post", reverse(emu + "review", args=[code, movement, sheet])),
+        emu + "reopen": ("post", reverse(emu + "reopen", args=[code, movement, sheet])),
+        emu + "withdraw": ("post", reverse(emu + "withdraw", args=[code, movement, sheet])),
+        emu + "evidence": ("get", reverse(emu + "evidence", args=[code, movement, proof])),
     }
 
 

@@ -6,11 +6,12 @@ from django.db import transaction
 from mattran.accounts.models import User
 from mattran.activities.models import Activity, ActivityType
 from mattran.audit.models import AuditEntry
-from mattran.demo import loader, people, tamky, values, work
+from mattran.demo import campaign, emulation, loader, people, tamky, values, work
 from mattran.documents.models import DocumentStyle, GeneratedFile, Report
 from mattran.imports.models import ImportJob
 from mattran.plans.models import Plan
 from mattran.programmes.models import Indicator, Programme
+from mattran.reminders.models import Reminder
 from mattran.reporting.models import (
     DataValue,
     Period,
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         people.create_activities(programme)
         work.create_work(city, last)
         work.create_plan(city)
+        campaign.create_campaign_plan(city)
+        emulation.create_movement(city, programme)
         return count
 
     def clear(self) -> None:
@@ -80,6 +83,7 @@ class Command(BaseCommand):
         Report.objects.all().delete()
         DocumentStyle.objects.all().delete()
         ImportJob.objects.all().delete()
+        Reminder.objects.all().delete()
         Plan.objects.all().delete()
         Activity.objects.all().delete()
         ActivityType.objects.all().delete()

@@ -1,0 +1,154 @@
+"""Movement pages: the list, one movement with its criteria and ranking, and the organiser's
+actions on the whole movement (open it, publish the results, export award proposals)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from mattran.accounts import scope
+from mattran.documents.views import download
+from mattran.emulation import access, awards, movements
+from mattran.emulation.models import STATUS_CHIPS
+from mattran.emulation.ranking import standing_of, standings
+from mattran.units.models import Tier
+
+
+def _movement(request, code, pk, *, manage=False):
+    unit = scope.unit_for(request.user, code)
+    movement = access.movement_for(unit, pk)
+    if manage and not (
+        access.organises(unit, movement) and access.may_manage(request.user, movement)
+    ):
+        raise PermissionDenied(
+            f"Chỉ quản trị viên của {movement.organiser.name} mới thực hiện được việc này."
+        )
+    return unit, movement
+
+
+def _errors(request, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+@login_required
+def index(request, code):
+    unit = scope.unit_for(request.user, code)
+    organised, taking_part = [], []
+    for movement in access.movements_for(unit):
+        if access.organises(unit, movement):
+            active = movement.participations.filter(withdrawn_at__isnull=True)
+            organised.append(
+                {
+                    "movement": movement,
+                    "participants": active.count(),
+                    "submitted": active.filter(submitted_at__isnull=False).count(),
+                    "reviewed": active.filter(reviewed_at__isnull=False).count(),
+                }
+            )
+        participation = movement.participations.filter(unit=unit).first()
+        if participation is not None:
+            taking_part.append(
+                {
+                    "movement": movement,
+                    "participation": participation,
+                    "chip": STATUS_CHIPS[participation.status],
+                    "standing": standing_of(movement, participation),
+                }
+            )
+    return render(
+        request,
+        "emulation/index.html",
+        {"unit": unit, "organised": organised, "taking_part": taking_part},
+    )
+
+
+@login_required
+def movement_view(request, code, pk):
+    unit, movement = _movement(request, code, pk)
+    organiser_view = access.organises(unit, movement)
+    groups = standings(movement)
+    tiers = [t for t in Tier.values if t in groups]
+    tier = request.GET.get("tier")
+    if tier not in tiers:
+        tier = tiers[0] if tiers else ""
+    own = movement.participations.filter(unit=unit).first()
+    shown = []
+    if organiser_view or movement.published_at:
+        shown = groups.get(tier, [])
+        if not organiser_view:  # the published ranking: ranked units only, nothing else
+            shown = [s for s in shown if s.rank is not None and s.official]
+    context = {
+        "unit": unit,
+        "movement": movement,
+        "organiser_view": organiser_view,
+        "may_manage": organiser_view and access.may_manage(request.user, movement),
+        "tiers": [(t, Tier(t).label) for t in tiers],
+        "tier": tier,
+        "rows": shown,
+        "chips": STATUS_CHIPS,
+        "own": own,
+        "own_standing": _own_standing(groups, own),
+        "below": _below(unit, movement, groups) if not organiser_view else [],
+        "criteria": movement.criteria.select_related("indicator"),
+        "maxima": [(Tier(t).label, movement.max_total(t)) for t in movement.participant_tiers],
+        "candidates": {t: len(awards.candidates(movement, t, groups)) for t in tiers}
+        if organiser_view
+        else {},
+    }
+    if request.htmx and request.GET.get("tier"):
+        return render(request, "emulation/_ranking.html", context)
+    return render(request, "emulation/movement.html", context)
+
+
+def _own_standing(groups, own):
+    if own is None:
+        return None
+    return next((s for s in groups.get(own.unit.tier, []) if s.participation.pk == own.pk), None)
+
+
+def _below(unit, movement, groups) -> list:
+    """The participants under a participant (a ward's residential areas) with their status."""
+    rows = []
+    for tier_rows in groups.values():
+        for standing in tier_rows:
+            other = standing.unit
+            if other.pk != unit.pk and unit.is_ancestor_of(other):
+                rows.append(standing)
+    return rows
+
+
+@login_required
+@require_POST
+def open_view(request, code, pk):
+    unit, movement = _movement(request, code, pk, manage=True)
+    try:
+        added = movements.open_movement(movement=movement, actor=request.user)
+        messages.success(request, f"Đã mở phong trào cho {added} đơn vị tham gia.")
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("emulation:movement", unit.code, movement.pk)
+
+
+@login_required
+@require_POST
+def publish(request, code, pk):
+    unit, movement = _movement(request, code, pk, manage=True)
+    try:
+        movements.publish_results(movement=movement, actor=request.user)
+        messages.success(request, "Đã công bố kết quả: các đơn vị tham gia xem được bảng xếp hạng.")
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("emulation:movement", unit.code, movement.pk)
+
+
+@login_required
+@require_POST
+def export_awards(request, code, pk, tier):
+    unit, movement = _movement(request, code, pk, manage=True)
+    try:
+        generated = awards.export_award_proposal(movement=movement, tier=tier, actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("emulation:movement", unit.code, movement.pk)
+    return download(generated)

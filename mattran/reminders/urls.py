@@ -1,0 +1,6 @@
+from django.urls import path
+
+from mattran.reminders import views
+
+app_name = "reminders"
+urlpatterns = [path("reminders/", views.reminder_list, name="list")]
