@@ -14,6 +14,9 @@ urlpatterns = [
     path("", include("mattran.emulation.urls")),
     path("", include("mattran.plans.urls")),
     path("", include("mattran.reminders.urls")),
+    path("", include("mattran.households.urls")),
+    path("", include("mattran.funds.urls")),
+    path("", include("mattran.voice.urls")),
     path("", include("mattran.dashboard.urls")),
     path("", include("mattran.accounts.urls")),
 ]

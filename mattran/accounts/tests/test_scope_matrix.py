@@ -1,5 +1,7 @@
 """Every URL that shows or changes a unit's data, tried by a user of another ward."""
 
+import importlib
+
 import pytest
 from django.urls import get_resolver, reverse
 
@@ -60,7 +62,24 @@ def world(db):
     world.movement = build_movement(world)
     world.sheets = {p.unit.code: p for p in world.movement.participations.select_related("unit")}
     world.evidence = {w.code: evidence_score(world.sheets[w.code]) for w in world.city.wards[:2]}
+    for module in _app_modules():
+        module.prepare(world)
     return world
+
+
+# An app may keep its own part of the matrix in mattran/<app>/tests/scope.py:
+# `prepare(world)` creates its objects for the first two wards, `urls(world, code)` names them.
+SCOPE_APPS = ("households", "funds", "voice")
+
+
+def _app_modules():
+    modules = []
+    for app in SCOPE_APPS:
+        try:
+            modules.append(importlib.import_module(f"mattran.{app}.tests.scope"))
+        except ModuleNotFoundError:
+            continue
+    return modules
 
 
 def urls_of(world, code):
@@ -74,7 +93,7 @@ def urls_of(world, code):
     proof = world.evidence[code].pk if code in world.evidence else 0
     assignment = world.assignments[code].pk if code in world.assignments else 0
     progress = world.progress[code].pk if code in world.progress else 0
-    return {
+    found = {
         "dashboard:unit": ("get", reverse("dashboard:unit", args=[code])),
         "dashboard:children": ("get", reverse("dashboard:children", args=[code])),
         "dashboard:indicator": ("get", reverse("dashboard:indicator", args=[code, ind])),
@@ -134,6 +153,9 @@ def urls_of(world, code):
         emu + "withdraw": ("post", reverse(emu + "withdraw", args=[code, movement, sheet])),
         emu + "evidence": ("get", reverse(emu + "evidence", args=[code, movement, proof])),
     }
+    for module in _app_modules():
+        found.update(module.urls(world, code))
+    return found
 
 
 def test_the_matrix_covers_every_unit_url(world):

@@ -1,0 +1,2 @@
+app_name = "voice"
+urlpatterns: list = []
