@@ -9,6 +9,7 @@ from decimal import Decimal
 from mattran.accounts.models import Role, User
 from mattran.plans.models import Plan, PlanDeadline, PlanKind, PlanSection, Task
 from mattran.plans.services import assign, report_progress, set_section_criteria
+from mattran.programmes.selectors import programme_for
 from mattran.units.models import Tier, Unit
 
 CONTENTS = [
@@ -146,6 +147,7 @@ def create_campaign_plan(city: Unit) -> Plan:
         number="68/KH-MTTQ-BTT",
         issued_on=date(2024, 3, 20),
         year=2024,
+        programme=programme_for(city, 2024),
         references=[
             {"number": "25/TTr-MTTW-BTT", "date": "2022-05-24", "kind": "Thông tri"},
             {"number": "274/KH-MTTQ-BTT", "date": "2024-03-08", "kind": "Kế hoạch"},
