@@ -91,30 +91,72 @@ def _generated(report: Report) -> dict[str, dict]:
 
 
 def changes(report: Report) -> list[dict]:
-    """Edited paragraphs whose generated text changed since the edit: what it was, what the
-    data now says, and the staff's text."""
+    """Edited paragraphs whose generated text (or footnotes) changed since the edit: what it
+    was, what the data now says, and the staff's text."""
     generated = _generated(report)
     found = []
     for key, edit in report.edits.items():
-        now = generated.get(key, {}).get("text", "")
-        if now != edit["base"]:
-            found.append({"key": key, "before": edit["base"], "after": now, "edited": edit["text"]})
+        block = generated.get(key, {})
+        now, notes = block.get("text", ""), block.get("footnotes") or {}
+        moved = now != edit["base"] or (
+            "base_footnotes" in edit and notes != edit["base_footnotes"]
+        )
+        if moved:
+            found.append(
+                {
+                    "key": key,
+                    "before": _with_notes(edit["base"], edit.get("base_footnotes", {})),
+                    "after": _with_notes(now, notes) if now else "",
+                    "edited": _with_notes(edit["text"], edit.get("footnotes", {})),
+                }
+            )
     return found
 
 
+def _with_notes(text: str, notes: dict) -> str:
+    """A paragraph and its footnotes as one text, to compare old and new at a glance."""
+    extra = " ".join(f"[chú thích: {note}]" for note in notes.values())
+    return f"{text} {extra}".strip()
+
+
 @transaction.atomic
-def edit_block(*, report: Report, key: str, text: str, actor=None) -> None:
-    generated = _generated(report)
-    if key not in generated and not key.startswith("II.added"):
-        raise ValidationError("Không tìm thấy đoạn này trong báo cáo: hãy tải lại trang.")
-    base = generated.get(key, {}).get("text", "")
+def edit_block(
+    *, report: Report, key: str, text: str, footnotes: dict[str, str] | None = None, actor=None
+) -> None:
+    """Staff's own words for a paragraph (and its footnotes); the generated text they were
+    based on is kept to tell later what new data changed."""
     text = text.strip()
-    if text == base:
+    if key.startswith("II.added"):
+        index = int(key.removeprefix("II.added") or -1)
+        if not 0 <= index < len(report.added_tasks) or not text:
+            raise ValidationError("Không tìm thấy nhiệm vụ này hoặc nội dung trống.")
+        report.added_tasks[index] = text[:2000]
+        report.save(update_fields=["added_tasks"])
+        record(actor=actor, action="report.edit", target=report, changes={"key": key, "text": text})
+        return
+    generated = _generated(report)
+    if key not in generated:
+        raise ValidationError("Không tìm thấy đoạn này trong báo cáo: hãy tải lại trang.")
+    block = generated[key]
+    base, base_notes = block.get("text", ""), block.get("footnotes") or {}
+    notes = {k: v.strip() for k, v in (footnotes or {}).items() if k in base_notes}
+    notes = {**base_notes, **notes}
+    if text == base and notes == base_notes:
         report.edits.pop(key, None)
     else:
-        report.edits[key] = {"text": text, "base": base}
+        report.edits[key] = {
+            "text": text,
+            "base": base,
+            "footnotes": notes,
+            "base_footnotes": base_notes,
+        }
     report.save(update_fields=["edits"])
-    record(actor=actor, action="report.edit", target=report, changes={"key": key, "text": text})
+    record(
+        actor=actor,
+        action="report.edit",
+        target=report,
+        changes={"key": key, "text": text, "footnotes": notes},
+    )
 
 
 @transaction.atomic
@@ -125,7 +167,9 @@ def settle_change(*, report: Report, key: str, keep_edit: bool, actor=None) -> N
     if edit is None:
         return
     if keep_edit:
-        edit["base"] = _generated(report).get(key, {}).get("text", "")
+        block = _generated(report).get(key, {})
+        edit["base"] = block.get("text", "")
+        edit["base_footnotes"] = block.get("footnotes") or {}
     else:
         del report.edits[key]
     report.save(update_fields=["edits"])
@@ -160,6 +204,8 @@ def final_blocks(report: Report) -> list[dict]:
     for block in report.content.get("blocks", []):
         edit = report.edits.get(block["key"])
         text = edit["text"] if edit else block["text"]
+        if edit and "footnotes" in edit:
+            block = {**block, "footnotes": edit["footnotes"]}
         if block["key"] == "closing":
             for index, task in enumerate(report.added_tasks):
                 blocks.append(
@@ -253,7 +299,7 @@ def export_indicator_table(*, unit: Unit, year: int, actor=None) -> GeneratedFil
 
 
 def period_label(report: Report) -> str:
-    """"8/2024", "6 tháng đầu năm 2024", "2024": the period as people say it."""
+    """ "8/2024", "6 tháng đầu năm 2024", "2024": the period as people say it."""
     return _spec(report.kind, report.period).label
 
 

@@ -105,8 +105,17 @@ def block_edit(request, code, pk, key):
     error = ""
     if request.method == "POST":
         try:
+            notes = {
+                k: request.POST[f"note-{k}"]
+                for k in blocks[key].get("footnotes") or {}
+                if f"note-{k}" in request.POST
+            }
             services.edit_block(
-                report=report, key=key, text=request.POST.get("text", ""), actor=request.user
+                report=report,
+                key=key,
+                text=request.POST.get("text", ""),
+                footnotes=notes,
+                actor=request.user,
             )
         except ValidationError as exc:
             error = " ".join(exc.messages)

@@ -66,7 +66,7 @@ def test_new_data_under_an_edit_is_told_exactly(world):
     [change] = changes(report)
     assert change["before"].startswith("01/03 đơn vị")
     assert change["after"].startswith("02/03 đơn vị")
-    assert change["edited"] == "Sửa tay: 01 phường đối thoại."
+    assert change["edited"].startswith("Sửa tay: 01 phường đối thoại.")
     assert block(report, "I.3.dialogue")["text"] == "Sửa tay: 01 phường đối thoại."
     settle_change(report=report, key="I.3.dialogue", keep_edit=False)
     assert block(report, "I.3.dialogue")["text"].startswith("02/03 đơn vị")
@@ -150,3 +150,27 @@ def test_text_from_users_never_runs_as_a_formula_in_the_table(world):
     sheet = load_workbook(BytesIO(bytes(generated.data))).active
     row = next(r for r in sheet.iter_rows() if r[0].value == houses.code)
     assert row[1].value == "'" + houses.text and row[1].data_type == "s"
+
+
+def test_a_footnote_can_be_edited_and_new_data_under_it_is_told(world):
+    city = world.city.city
+    dialogue(world, world.city.wards[0])
+    report = prepare_report(unit=city, kind="monthly", period="2024-08")
+    edit_block(
+        report=report,
+        key="I.3.dialogue",
+        text=block(report, "I.3.dialogue")["text"],
+        footnotes={"1": "**Phường An Mỹ:** Đối thoại với thanh niên về khởi nghiệp."},
+    )
+    assert block(report, "I.3.dialogue")["footnotes"]["1"].endswith("về khởi nghiệp.")
+    dialogue(world, world.city.wards[0], day=date(2024, 8, 20))  # the footnote's data moves
+    report = prepare_report(unit=city, kind="monthly", period="2024-08")
+    [change] = changes(report)
+    assert "(02 lần)" in change["after"] and "về khởi nghiệp" in change["edited"]
+
+
+def test_an_added_task_can_be_reworded(world):
+    report = prepare_report(unit=world.city.city, kind="monthly", period="2024-08")
+    add_task(report=report, text="Tổ chức Ngày hội")
+    edit_block(report=report, key="II.added0", text="Tổ chức Ngày hội Đại đoàn kết ở 100% KDC")
+    assert block(report, "II.added0")["text"] == "Tổ chức Ngày hội Đại đoàn kết ở 100% KDC"
