@@ -33,6 +33,8 @@ def monthly_content(unit, spec: PeriodSpec) -> dict:
     for number, section in enumerate(sections, start=1):
         blocks.append(_heading2(f"I.{number}", f"{number}. {section.label}"))
         statements = section_statements(scope, section.value, activities, f"I.{number}")
+        if section == ReportSection.PARTY_BUILDING:
+            statements += follow_up_statements(unit, spec, f"I.{number}")
         if not statements:
             statements = [Statement(f"I.{number}.none", NOTHING)]
         blocks += [s.as_block() for s in statements]
@@ -69,6 +71,20 @@ def monthly_content(unit, spec: PeriodSpec) -> dict:
         f"nhiệm vụ trọng tâm {month_label(following)}",
         "blocks": blocks,
     }
+
+
+def follow_up_statements(unit, spec: PeriodSpec, prefix: str) -> list[Statement]:
+    """Voters' petitions and the recommendations of supervisions, as followed up."""
+    from mattran.voice.reports import petition_sentence, recommendation_sentence
+
+    found = []
+    for name, sentence in (
+        ("petitions", petition_sentence(unit, spec.start, spec.end)),
+        ("recommendations", recommendation_sentence(unit, spec.start, spec.end)),
+    ):
+        if sentence:
+            found.append(Statement(f"{prefix}.{name}", sentence))
+    return found
 
 
 def _heading1(key: str, text: str) -> dict:

@@ -5,6 +5,7 @@ tasks ahead."""
 from mattran.activities.models import ReportSection
 from mattran.analytics.progress import Status, programme_progress
 from mattran.core.periods import PeriodKind, PeriodSpec
+from mattran.documents.monthly import follow_up_statements
 from mattran.documents.statements import (
     Scope,
     Statement,
@@ -56,6 +57,8 @@ def periodic_content(unit, spec: PeriodSpec) -> dict:
         statements = section_statements(
             scope, section.value, activities, f"P{number}.{index}", with_members=not scope.members
         )
+        if section == ReportSection.PARTY_BUILDING:
+            statements += follow_up_statements(unit, spec, f"P{number}.{index}")
         blocks.append(_block(f"P{number}.{index}", "heading2", f"{index}. {section.label}"))
         if not statements:
             statements = [Statement(f"P{number}.{index}.none", "(Cán bộ bổ sung kết quả.)")]

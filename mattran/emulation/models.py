@@ -23,6 +23,7 @@ class CriterionSource(models.TextChoices):
 
     MANUAL = "manual", "Đơn vị tự chấm, Ban Thường trực chấm lại"
     INDICATOR = "indicator", "Tính từ số liệu chỉ tiêu"
+    HOUSES = "houses", "Tính từ nhà Đại đoàn kết theo danh sách phê duyệt"
 
 
 class Movement(models.Model):

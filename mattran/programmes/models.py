@@ -207,6 +207,11 @@ class Indicator(models.Model):
     def condition(self) -> TargetExpr:
         return parse_target(self.unit_condition)
 
+    @cached_property
+    def is_automatic(self) -> bool:
+        """Its figures are counted from records (activities, solidarity houses), never typed."""
+        return self.fed_by.exists() or hasattr(self, "housing_link")
+
 
 class Target(models.Model):
     """The target of one indicator for one year, as written and as understood."""

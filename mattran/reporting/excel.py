@@ -184,6 +184,16 @@ def import_entry(page, upload, *, actor) -> int:
             errors,
         )
         note = _text(sheet.cell(row=row, column=8).value)
+        if figure is not None and indicator.is_automatic:
+            current = DataValue.objects.filter(
+                indicator=indicator, unit=page.unit, period=page.period
+            ).first()
+            if current is None or Figure.of(current) != figure:
+                errors.append(
+                    f"Ô F{row}: chỉ tiêu {code} được tính tự động từ hồ sơ (hoạt động, nhà Đại "
+                    "đoàn kết), không nhập tay."
+                )
+            continue
         if figure is not None:
             figures.append((row, indicator, figure, note))
     if errors:

@@ -59,8 +59,8 @@ class EntryForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.values = values
-        # Figures counted from recorded activities are not typed in.
-        self.automatic = {i.pk for i in indicators if i.fed_by.exists()}
+        # Figures counted from records (activities, houses) are not typed in.
+        self.automatic = {i.pk for i in indicators if i.is_automatic}
         self.indicators = [i for i in indicators if i.pk not in self.automatic or read_only]
         self.all_indicators = indicators
         for indicator in self.indicators:

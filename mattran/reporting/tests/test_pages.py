@@ -209,3 +209,24 @@ def test_excel_template_round_trip_and_bad_cells_by_row_and_column(client, world
     junk.name = "anh-con-meo.xlsx"
     page = client.post(url, {"file": junk}, follow=True).content.decode()
     assert "không phải tệp Excel (.xlsx) hợp lệ" in page
+
+
+def test_a_figure_counted_from_the_houses_is_not_typed_over_from_excel(client, world):
+    from mattran.households.models import HousingIndicatorLink
+
+    ward = world.city.wards[0]
+    HousingIndicatorLink.objects.create(indicator=world.indicators["houses"])
+    client.force_login(world.users["w1_clerk"])
+    response = client.get(reverse("reporting:template", args=[ward.code, PERIOD]))
+    book = load_workbook(BytesIO(response.content))
+    sheet = book.active
+    rows = {sheet.cell(row=r, column=2).value: r for r in range(8, sheet.max_row + 1)}
+    sheet.cell(row=rows["II.1"], column=6, value="7")
+    upload = BytesIO()
+    book.save(upload)
+    upload.name = "bieu-mau.xlsx"
+    upload.seek(0)
+    url = reverse("reporting:upload", args=[ward.code, PERIOD])
+    page = client.post(url, {"file": upload}, follow=True).content.decode()
+    assert f"Ô F{rows['II.1']}: chỉ tiêu II.1 được tính tự động" in page
+    assert not DataValue.objects.filter(indicator=world.indicators["houses"]).exists()

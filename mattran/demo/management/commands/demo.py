@@ -6,7 +6,17 @@ from django.db import transaction
 from mattran.accounts.models import User
 from mattran.activities.models import Activity, ActivityType
 from mattran.audit.models import AuditEntry
-from mattran.demo import campaign, emulation, loader, people, tamky, values, work
+from mattran.demo import (
+    campaign,
+    emulation,
+    households,
+    loader,
+    people,
+    tamky,
+    values,
+    voice,
+    work,
+)
 from mattran.documents.models import DocumentStyle, GeneratedFile, Report
 from mattran.imports.models import ImportJob
 from mattran.plans.models import Plan
@@ -76,9 +86,12 @@ class Command(BaseCommand):
         work.create_plan(city)
         campaign.create_campaign_plan(city)
         emulation.create_movement(city, programme)
+        households.create_households(city, programme)
+        voice.create_voice(city, programme)
         return count
 
     def clear(self) -> None:
+        voice.clear_voice()
         GeneratedFile.objects.all().delete()
         Report.objects.all().delete()
         DocumentStyle.objects.all().delete()
