@@ -9,6 +9,7 @@ from mattran.audit.models import AuditEntry
 from mattran.demo import (
     campaign,
     emulation,
+    funds,
     households,
     loader,
     people,
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         campaign.create_campaign_plan(city)
         emulation.create_movement(city, programme)
         households.create_households(city, programme)
+        funds.create_funds(city, programme)
         voice.create_voice(city, programme)
         return count
 
