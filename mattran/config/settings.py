@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "mattran.households",
     "mattran.funds",
     "mattran.voice",
+    "mattran.api",
+    "ninja",
     "mattran.activities",
     "mattran.dashboard",
     "mattran.demo",
