@@ -124,6 +124,11 @@ class Aggregation(models.TextChoices):
     EVENT = "event", "Có tổ chức hay không"
 
 
+# One-to-one links from other apps that make an indicator computed from their records:
+# houses handed over (households), people trained (people), ratings and boards' work (boards).
+COMPUTED_LINKS = ("housing_link", "people_link", "board_link")
+
+
 class Indicator(models.Model):
     """Chỉ tiêu: something a programme measures, with a target for each year of the term."""
 
@@ -210,7 +215,7 @@ class Indicator(models.Model):
     @cached_property
     def is_automatic(self) -> bool:
         """Its figures are counted from records (activities, solidarity houses), never typed."""
-        return self.fed_by.exists() or hasattr(self, "housing_link")
+        return self.fed_by.exists() or any(hasattr(self, link) for link in COMPUTED_LINKS)
 
 
 class Target(models.Model):

@@ -138,6 +138,7 @@ class EntryForm(forms.Form):
                     "fields": [],
                     "version": "",
                     "automatic": describe(value) if value else "0",
+                    "source": source_of(indicator, value),
                     "previous": describe(before) if before else "—",
                     "has_error": False,
                 }
@@ -155,3 +156,13 @@ class EntryForm(forms.Form):
     def add_indicator_error(self, indicator: Indicator, key: str | None, message: str) -> None:
         parts = NUMBER_FIELDS[indicator.value_type]
         self.add_error(field_name(indicator, key if key in parts else parts[0]), message)
+
+
+def source_of(indicator, value: DataValue | None) -> str:
+    """Where a computed figure comes from: "activities" for figures counted from recorded
+    activities (the page links to them), else the note the computing app wrote."""
+    if indicator.fed_by.exists():
+        return "activities"
+    if value is not None and value.note:
+        return value.note.rstrip(".")
+    return "Tính tự động từ hồ sơ, không nhập tay"
