@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
 
+from mattran.analytics import aggregates
 from mattran.analytics.rollup import (
     HUNDRED,
     Rollup,
@@ -103,19 +104,26 @@ def programme_progress(
         )
     period = PeriodSpec.year(year)
     scopes: ScopeCache = {}
+    indicators = list(programme.indicators.select_related("area", "programme").order_by("order"))
+    precomputed = {}
+    if aggregates.uses_aggregates(unit, year):  # a whole country or province: pre-aggregated
+        below = [i for i in indicators if may_apply(i, unit) and i.reported_by != unit.tier]
+        precomputed = aggregates.year_rollups(programme, unit, year, below)
+        if as_of is None:
+            latest = aggregates.latest_month_end(programme, unit, year)
+            as_of = min(latest or period.end, timezone.localdate())
     as_of = as_of or reporting_frontier(programme, unit, period, scopes)
     targets = {
         (t.indicator_id, t.year): t
         for t in Target.objects.filter(indicator__programme=programme, year__in=[year, year - 1])
     }
     rows = []
-    indicators = programme.indicators.select_related("area", "programme").order_by("order")
     for indicator in indicators:
         own = targets.get((indicator.pk, year))
         target = target_for(indicator, unit, own.parsed if own else None)
         if target.kind == Kind.NONE or not may_apply(indicator, unit):
             continue
-        result = rollup(indicator, unit, period, scopes)
+        result = precomputed.get(indicator.pk) or rollup(indicator, unit, period, scopes)
         if not applies(indicator, unit, result):
             continue
         previous = targets.get((indicator.pk, year - 1))
@@ -133,7 +141,7 @@ def programme_progress(
     return rows, as_of
 
 
-TIER_RANK = {Tier.PROVINCE: 0, Tier.DISTRICT: 1, Tier.COMMUNE: 2, Tier.AREA: 3}
+TIER_RANK = {Tier.CENTRAL: -1, Tier.PROVINCE: 0, Tier.DISTRICT: 1, Tier.COMMUNE: 2, Tier.AREA: 3}
 
 
 def may_apply(indicator: Indicator, unit: Unit) -> bool:

@@ -32,6 +32,7 @@ class PathField(models.CharField):
 
 
 class UnitKind(models.TextChoices):
+    CENTRAL = "central", "Ủy ban Trung ương"
     PROVINCE = "province", "Tỉnh, thành phố trực thuộc Trung ương"
     CITY = "city", "Thành phố thuộc tỉnh"
     TOWN = "town", "Thị xã"
@@ -46,6 +47,7 @@ class UnitKind(models.TextChoices):
 class Tier(models.TextChoices):
     """The level a unit works at; indicators say at which tier their figures are reported."""
 
+    CENTRAL = "central", "Trung ương"
     PROVINCE = "province", "Cấp tỉnh"
     DISTRICT = "district", "Cấp huyện (thành phố, thị xã)"
     COMMUNE = "commune", "Cấp xã (xã, phường)"
@@ -54,6 +56,7 @@ class Tier(models.TextChoices):
 
 
 TIER_OF_KIND = {
+    UnitKind.CENTRAL: Tier.CENTRAL,
     UnitKind.PROVINCE: Tier.PROVINCE,
     UnitKind.CITY: Tier.DISTRICT,
     UnitKind.TOWN: Tier.DISTRICT,
@@ -68,7 +71,8 @@ TIER_OF_KIND = {
 # Which kinds may sit under which: a committee holds lower committees, member
 # organisations and (at commune level) residential areas.
 ALLOWED_PARENT_TIERS = {
-    Tier.PROVINCE: {None},
+    Tier.CENTRAL: {None},
+    Tier.PROVINCE: {None, Tier.CENTRAL},
     Tier.DISTRICT: {Tier.PROVINCE},
     Tier.COMMUNE: {Tier.PROVINCE, Tier.DISTRICT},
     Tier.AREA: {Tier.COMMUNE},

@@ -1,0 +1,111 @@
+"""Pre-aggregated yearly figures give exactly what the roll-up over raw values gives."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from mattran.analytics import aggregates
+from mattran.analytics.models import AggregateState, YearAggregate
+from mattran.analytics.progress import programme_progress
+from mattran.benchmarks import generate
+from mattran.programmes.models import Programme
+from mattran.reporting.bulk import import_values
+from mattran.reporting.bulk_read import read_rows
+from mattran.reporting.models import Submission
+from mattran.reporting.services import Figure, save_data_value
+from mattran.units.models import Tier, Unit
+from mattran.units.services import merge_into
+
+
+@pytest.fixture
+def country(db):
+    generate.run(
+        io.StringIO(), provinces=2, communes=9, areas=40, years=2, extra_indicators=2, seed=7
+    )
+    return Programme.objects.get(unit__code=generate.CENTRAL_CODE)
+
+
+def reopen(unit, period: str) -> None:
+    """The generated reports are mostly approved (locked): the level above reopens one."""
+    Submission.objects.filter(unit=unit, period__code=period).delete()
+
+
+def rounded(value):
+    return None if value is None else round(Decimal(value), 6)
+
+
+def snapshot(programme, unit, year, monkeypatch, fast: bool):
+    monkeypatch.setattr(
+        aggregates, "uses_aggregates", lambda u, y: fast and u.tier in ("central", "province")
+    )
+    rows, as_of = programme_progress(programme, unit, year, as_of=None)
+    return as_of, {
+        r.indicator.code: (
+            r.status,
+            rounded(r.actual),
+            rounded(r.result.value),
+            rounded(r.result.numerator),
+            rounded(r.result.denominator),
+            rounded(r.result.percent),
+            r.result.units_reporting,
+            r.result.units_total,
+            r.result.has_data,
+        )
+        for r in rows
+    }
+
+
+def test_the_country_and_each_province_read_the_same_figures_as_the_raw_roll_up(
+    country, monkeypatch
+):
+    units = [country.unit, *Unit.objects.filter(tier=Tier.PROVINCE)]
+    for year in country.years:
+        for unit in units:
+            slow = snapshot(country, unit, year, monkeypatch, fast=False)
+            fast = snapshot(country, unit, year, monkeypatch, fast=True)
+            assert fast == slow, (unit.code, year)
+            # the issuer's every target; a province the shares and conditions it inherits
+            assert len(fast[1]) >= (20 if unit == country.unit else 10), unit.code
+    assert not AggregateState.objects.filter(stale=True).exists()
+    assert YearAggregate.objects.filter(unit=country.unit).count() == country.indicators.count() * 2
+
+
+def test_a_saved_figure_makes_its_year_stale_and_the_next_read_counts_it(country, monkeypatch):
+    year = country.first_year
+    before = snapshot(country, country.unit, year, monkeypatch, fast=True)[1]
+    indicator = country.indicators.get(code="VII.1")
+    commune = Unit.objects.filter(tier=Tier.COMMUNE).order_by("pk").first()
+    reopen(commune, f"{year}-03")
+    value = save_data_value(
+        indicator=indicator, unit=commune, period=f"{year}-03", figure=Figure(number=Decimal(500))
+    )
+    assert AggregateState.objects.get(indicator=indicator, year=year).stale
+    after = snapshot(country, country.unit, year, monkeypatch, fast=True)[1]
+    assert after == snapshot(country, country.unit, year, monkeypatch, fast=False)[1]
+    assert value.number == 500 and after["VII.1"] != before.get("VII.1")
+
+
+def test_a_bulk_import_marks_its_years_stale(country, monkeypatch):
+    year = country.first_year
+    snapshot(country, country.unit, year, monkeypatch, fast=True)
+    commune = Unit.objects.filter(tier=Tier.COMMUNE).order_by("pk").last()
+    reopen(commune, f"{year}-05")
+    rows = read_rows(f"unit,indicator,period,value\n{commune.code},VII.2,{year}-05,777\n", "csv")
+    assert import_values(rows).rejected == []
+    indicator = country.indicators.get(code="VII.2")
+    assert AggregateState.objects.get(indicator=indicator, year=year).stale
+    fast = snapshot(country, country.unit, year, monkeypatch, fast=True)[1]
+    assert fast == snapshot(country, country.unit, year, monkeypatch, fast=False)[1]
+
+
+def test_a_merge_sends_the_scope_back_to_the_raw_roll_up(country):
+    year = country.first_year + 1
+    province = Unit.objects.filter(tier=Tier.PROVINCE).order_by("pk").first()
+    assert aggregates.uses_aggregates(country.unit, year)
+    first, second = Unit.objects.filter(tier=Tier.COMMUNE, parent=province).order_by("pk")[:2]
+    merge_into([second], first, effective_on=date(year, 7, 1))
+    assert not aggregates.uses_aggregates(country.unit, year)
+    assert not aggregates.uses_aggregates(province, year)
+    assert not aggregates.uses_aggregates(country.unit, year - 1)  # any merge in the tree counts
