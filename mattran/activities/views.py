@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,27 +7,17 @@ from django.views.decorators.http import require_POST
 from mattran.accounts import scope
 from mattran.activities.forms import ActivityForm
 from mattran.activities.models import Activity
-from mattran.activities.services import delete_activity, record_activity
+from mattran.activities.selectors import month_activities, month_asked
+from mattran.activities.services import check_not_owned, delete_activity, record_activity
+from mattran.activities.tables import activities_table
+from mattran.core.xlsx import table_workbook, xlsx_response
 
 
 @login_required
 def activity_list(request, code):
     unit = scope.unit_for(request.user, code)
-    month = request.GET.get("month") or date.today().strftime("%Y-%m")
-    try:
-        year, mon = (int(x) for x in month.split("-"))
-        date(year, mon, 1)
-    except ValueError:
-        year, mon = date.today().year, date.today().month
-    activities = (
-        Activity.objects.filter(
-            unit__in=scope.visible_units(request.user).subtree(unit),
-            date__year=year,
-            date__month=mon,
-        )
-        .select_related("unit", "type")
-        .order_by("-date", "unit__name")
-    )
+    year, mon = month_asked(request.GET.get("month"))
+    activities = month_activities(request.user, unit, year, mon)
     may_enter = scope.can_enter(request.user, unit)
     form = ActivityForm(request.POST or None) if may_enter else None
     if request.method == "POST":
@@ -62,11 +50,20 @@ def activity_list(request, code):
 
 
 @login_required
+def activity_list_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    year, mon = month_asked(request.GET.get("month"))
+    table = activities_table(unit, year, mon, month_activities(request.user, unit, year, mon))
+    return xlsx_response(table_workbook(table), f"hoat-dong-{unit.code}-{year}-{mon:02d}.xlsx")
+
+
+@login_required
 @require_POST
 def activity_delete(request, code, pk):
     unit = scope.unit_for(request.user, code)
     activity = get_object_or_404(Activity, pk=pk, unit=unit)
     try:
+        check_not_owned(activity)
         delete_activity(activity=activity, actor=request.user)
         messages.success(request, "Đã xóa hoạt động.")
     except ValidationError as exc:

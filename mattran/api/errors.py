@@ -1,10 +1,11 @@
 """Every API error as JSON: {"code": stable code, "message": Vietnamese, "details": ...}."""
 
 import logging
+from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
@@ -19,6 +20,12 @@ FORBIDDEN = "Bạn không có quyền thực hiện thao tác này."
 INVALID = "Dữ liệu gửi lên không hợp lệ."
 UNREADABLE = "Không đọc được nội dung yêu cầu (cần JSON hợp lệ)."
 SERVER = "Máy chủ gặp lỗi khi xử lý yêu cầu; vui lòng thử lại sau."
+
+# A service's ValidationError code → the API's status and stable code.
+VALIDATION_CODES = {
+    "locked": (400, "locked"),  # the report is submitted or approved
+    "owned": (409, "owned_by_record"),  # an activity a register (a supervision…) keeps
+}
 
 # What pydantic reports, in the words a user reads.
 PYDANTIC_MESSAGES = {
@@ -137,8 +144,8 @@ def install(api: NinjaAPI) -> None:
 
     def django_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         message, details = describe_validation(exc)
-        code = "locked" if getattr(exc, "code", None) == "locked" else "validation_error"
-        return error_response(400, code, message, details)
+        status, code = VALIDATION_CODES.get(getattr(exc, "code", None), (400, "validation_error"))
+        return error_response(status, code, message, details)
 
     def period_invalid(request: HttpRequest, exc: PeriodCodeError) -> HttpResponse:
         return error_response(400, "invalid_period", str(exc))
@@ -167,3 +174,30 @@ def install(api: NinjaAPI) -> None:
 
 def _is_vietnamese(text: str) -> bool:
     return bool(text) and any(ord(ch) > 127 for ch in text)
+
+
+def json_method_not_allowed(urls: tuple) -> tuple:
+    """ninja answers a method a route does not take with a plain-text 405; the API's views are
+    wrapped so that it is JSON like every other error, with the Allow header kept."""
+    patterns, app_name, namespace = urls
+    for pattern in patterns:
+        pattern.callback = _json_405(pattern.callback)
+    return patterns, app_name, namespace
+
+
+def _json_405(view):
+    @wraps(view)  # keeps csrf_exempt: the API authenticates by token
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        allowed = sorted(m.strip() for m in response["Allow"].split(",") if m.strip())
+        return error_response(
+            405,
+            "method_not_allowed",
+            f"Địa chỉ này không nhận phương thức {request.method}; chỉ nhận: {', '.join(allowed)}.",
+            {"allowed": allowed},
+            {"Allow": ", ".join(allowed)},
+        )
+
+    return wrapped

@@ -218,3 +218,55 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 429: Error
 Page = Annotated[int, Field(ge=1, le=100_000, description="Trang (từ 1)")]
 PageSize = Annotated[int, Field(ge=1, le=200, description="Số dòng mỗi trang (tối đa 200)")]
 SearchText = Annotated[str | None, Field(max_length=100, pattern=r"^[^\x00]*$")]
+
+
+# Writes of submissions and activities (api/workflow.py).
+ActivityTypeCode = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=32,
+        pattern=r"^[-a-zA-Z0-9_]+$",
+        description="Mã loại hoạt động, ví dụ supervision",
+    ),
+]
+Title = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\x00]*$")]
+Link = Annotated[str, Field(max_length=500, pattern=r"^[^\x00]*$")]
+Amount = Annotated[Decimal, Field(ge=0, le=Decimal("1e15"), decimal_places=0, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=MAX_ID)]
+Day = date  # a field named "date" must not shadow its own type
+
+
+class SubmitIn(Schema):
+    unit: UnitCode
+    period: PeriodCode
+    programme: Id | None = Field(None, description="Mã số chương trình (mặc định: như trang)")
+
+
+class ReturnIn(Schema):
+    reason: Text = Field(description="Lý do trả lại, để đơn vị biết cần sửa gì")
+
+
+class ActivityIn(Schema):
+    unit: UnitCode
+    type: ActivityTypeCode
+    date: Day
+    title: Title
+    description: Text = ""
+    link: Link = ""
+    amount: Amount | None = None
+    quantity: Count | None = None
+    interactions: Count | None = None
+
+
+class ActivityChange(Schema):
+    """Only the fields sent are changed."""
+
+    type: ActivityTypeCode | None = None
+    date: Day | None = None
+    title: Title | None = None
+    description: Text | None = None
+    link: Link | None = None
+    amount: Amount | None = None
+    quantity: Count | None = None
+    interactions: Count | None = None

@@ -9,8 +9,6 @@ from django.views.decorators.http import require_POST
 from mattran.api.errors import NOT_FOUND, error_response
 from mattran.api.tokens import create_token, revoke_token
 
-NEW_TOKEN = "mattran_api_new_token"
-
 
 def api_not_found(request):
     return error_response(404, "not_found", "Không có địa chỉ API này. " + NOT_FOUND)
@@ -20,6 +18,7 @@ def api_not_found(request):
 def token_list(request):
     errors: list[str] = []
     name = ""
+    new = None
     if request.method == "POST":
         name = request.POST.get("name", "")
         try:
@@ -27,9 +26,10 @@ def token_list(request):
         except ValidationError as exc:
             errors = exc.messages
         else:
-            request.session[NEW_TOKEN] = {"id": token.pk, "key": raw}
-            return redirect("api:tokens")
-    new = request.session.pop(NEW_TOKEN, None)
+            # Shown in this very response, never stored: a session would be overwritten by
+            # any request running at the same time (sessions are saved on every request).
+            new = {"id": token.pk, "key": raw}
+            name = ""
     tokens = request.user.api_tokens.all()
     return render(
         request,

@@ -37,10 +37,13 @@ INSTALLED_APPS = [
     "mattran.households",
     "mattran.funds",
     "mattran.voice",
+    "mattran.people",
+    "mattran.boards",
     "mattran.api",
     "ninja",
     "mattran.activities",
     "mattran.dashboard",
+    "mattran.archive",
     "mattran.demo",
     "django_htmx",
 ]
@@ -87,6 +90,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so that the browser tests' live server thread sees the same data.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # Several app server processes write at once: a transaction takes the write lock when it
+    # begins (a deferred one that reads, then writes, fails with "database is locked" instead
+    # of waiting), and readers go on beside the writer (WAL).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
@@ -124,3 +135,7 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mặt trận <no-reply@mattran.local>")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
+# The REST API: requests a minute per token, and the largest bulk upload accepted.
+API_RATE_LIMIT = int(env_str("API_RATE_LIMIT", "120"))
+API_BULK_MAX_BYTES = int(env_str("API_BULK_MAX_MB", "200")) * 1024 * 1024

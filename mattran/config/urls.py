@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("mattran.households.urls")),
     path("", include("mattran.funds.urls")),
     path("", include("mattran.voice.urls")),
+    path("", include("mattran.people.urls")),
+    path("", include("mattran.boards.urls")),
     path("", include("mattran.api.urls")),
     path("", include("mattran.dashboard.urls")),
     path("", include("mattran.accounts.urls")),

@@ -9,6 +9,8 @@ from mattran.analytics.progress import (
     programme_progress,
 )
 from mattran.analytics.series import year_to_date_series
+from mattran.core.xlsx import table_workbook, xlsx_response
+from mattran.dashboard import tables
 from mattran.dashboard.charts import STATUS_COLOURS, bars, sparkline
 from mattran.programmes.models import Indicator
 from mattran.reporting import workflow
@@ -16,18 +18,28 @@ from mattran.reporting.models import Period
 from mattran.reporting.selectors import programme_and_year
 
 
-@login_required
-def unit_dashboard(request, code):
+def _overview(request, code, *, series=True):
+    """The unit, its programme and year, and the dashboard rows the filters let through."""
     unit = scope.unit_for(request.user, code)
     programme, year = programme_and_year(unit, request.GET.get("year"))
-    data = ov.overview(programme, unit, year)
+    data = ov.overview(programme, unit, year, series=series)
     area = request.GET.get("area", "")
     status = request.GET.get("status", "")
-    rows = [
-        {"row": r, "spark": sparkline(r.series, colour=STATUS_COLOURS[r.progress.status])}
+    shown = [
+        r
         for r in data.rows
         if (not area or r.progress.indicator.area.number == area)
         and (not status or r.progress.status == status)
+    ]
+    return unit, programme, year, data, area, status, shown
+
+
+@login_required
+def unit_dashboard(request, code):
+    unit, programme, year, data, area, status, shown = _overview(request, code)
+    rows = [
+        {"row": r, "spark": sparkline(r.series, colour=STATUS_COLOURS[r.progress.status])}
+        for r in shown
     ]
     frontier = Period.objects.filter(
         start__year=year, start__month=data.as_of.month, kind="month"
@@ -58,16 +70,33 @@ def unit_dashboard(request, code):
     return render(request, "dashboard/unit.html", context)
 
 
+@login_required
+def unit_xlsx(request, code):
+    unit, programme, year, data, area, status, shown = _overview(request, code, series=False)
+    filters = []
+    if area:
+        found = programme.areas.filter(number=area).first()
+        filters.append(f"Nội dung: {area}. {found.title}" if found else f"Nội dung: {area}")
+    if status in STATUS_LABELS:
+        filters.append(f"Trạng thái: {STATUS_LABELS[status]}")
+    content = table_workbook(tables.indicators_table(data, shown, filters))
+    return xlsx_response(content, f"tien-do-{unit.code}-{year}.xlsx")
+
+
 def ancestors_in_scope(user, unit):
     return list(scope.visible_units(user).filter(path__in=unit.ancestor_paths()).order_by("depth"))
+
+
+def _children(request, code):
+    unit = scope.unit_for(request.user, code)
+    programme, year = programme_and_year(unit, request.GET.get("year"))
+    return unit, year, ov.children_status(programme, unit, year)
 
 
 @login_required
 def children(request, code):
     """Lazily loaded: the units below, each with its indicators by status."""
-    unit = scope.unit_for(request.user, code)
-    programme, year = programme_and_year(unit, request.GET.get("year"))
-    rows = ov.children_status(programme, unit, year)
+    unit, year, rows = _children(request, code)
     return render(
         request,
         "dashboard/_children.html",
@@ -81,27 +110,45 @@ def children(request, code):
 
 
 @login_required
-def indicator(request, code, indicator_id):
+def children_xlsx(request, code):
+    unit, year, rows = _children(request, code)
+    content = table_workbook(tables.children_table(unit, year, rows))
+    return xlsx_response(content, f"don-vi-truc-thuoc-{unit.code}-{year}.xlsx")
+
+
+def _indicator(request, code, indicator_id) -> dict:
+    """One indicator of the unit's programme: its progress, the units below, its months."""
     unit = scope.unit_for(request.user, code)
     programme, year = programme_and_year(unit, request.GET.get("year"))
     item = get_object_or_404(
         Indicator.objects.select_related("area"), pk=indicator_id, programme=programme
     )
     rows, as_of = programme_progress(programme, unit, year)
-    progress = next((r for r in rows if r.indicator.pk == item.pk), None)
-    compared = ov.compare_children(item, unit, year)
-    child_rows = []
-    for child, result, value in compared:
-        child_rows.append(
-            {
-                "unit": child,
-                "value": value,
-                "text": display_actual(item, result),
-                "reporting": result.units_reporting,
-                "total": result.units_total,
-            }
-        )
-    chart = (
+    child_rows = [
+        {
+            "unit": child,
+            "value": value,
+            "text": display_actual(item, result),
+            "reporting": result.units_reporting,
+            "total": result.units_total,
+        }
+        for child, result, value in ov.compare_children(item, unit, year)
+    ]
+    return {
+        "unit": unit,
+        "year": year,
+        "indicator": item,
+        "progress": next((r for r in rows if r.indicator.pk == item.pk), None),
+        "child_rows": child_rows,
+        "series": year_to_date_series(item, unit, year, as_of),
+    }
+
+
+@login_required
+def indicator(request, code, indicator_id):
+    context = _indicator(request, code, indicator_id)
+    child_rows, item = context["child_rows"], context["indicator"]
+    context["chart"] = (
         bars(
             [(r["unit"].name, r["value"], "on_track", r["text"]) for r in child_rows],
             unit_label=item.measure_unit,
@@ -109,18 +156,13 @@ def indicator(request, code, indicator_id):
         if child_rows
         else ""
     )
-    series = year_to_date_series(item, unit, year, as_of)
-    return render(
-        request,
-        "dashboard/indicator.html",
-        {
-            "unit": unit,
-            "year": year,
-            "indicator": item,
-            "progress": progress,
-            "child_rows": child_rows,
-            "chart": chart,
-            "spark": sparkline(series, width=320, height=80),
-            "series": series,
-        },
-    )
+    context["spark"] = sparkline(context["series"], width=320, height=80)
+    return render(request, "dashboard/indicator.html", context)
+
+
+@login_required
+def indicator_xlsx(request, code, indicator_id):
+    c = _indicator(request, code, indicator_id)
+    unit, year, item = c["unit"], c["year"], c["indicator"]
+    sheets = tables.comparison_tables(unit, year, item, c["child_rows"], c["series"])
+    return xlsx_response(table_workbook(*sheets), f"chi-tieu-{item.pk}-{unit.code}-{year}.xlsx")

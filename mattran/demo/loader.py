@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
+from mattran.boards import demo as boards_demo
 from mattran.demo import tamky
 from mattran.programmes.models import AreaItem, AreaItemKind, ContentArea, Programme
 from mattran.programmes.services import create_indicator
@@ -57,6 +58,7 @@ def load_programme(city: Unit, actor: Any = None) -> Programme:
             create_indicator(
                 programme=programme, area=area, targets=targets, order=order, actor=actor, **fields
             )
+    boards_demo.link_indicators(programme)
     return programme
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from mattran.core.periods import PeriodKind, PeriodSpec
 from mattran.core.ratings import Rating
-from mattran.programmes.models import Programme
+from mattran.programmes.models import COMPUTED_LINKS, Programme
 from mattran.reporting.models import Period
 from mattran.reporting.services import Figure, ValueRow, save_data_values
 from mattran.units.models import Tier, Unit
@@ -121,10 +121,17 @@ def year_figure(code: str, unit: Unit, year: int, rng: random.Random) -> Figure 
     return None
 
 
+def computed(indicator) -> bool:
+    """Figures computed from another app's records (ratings, training) are not stored."""
+    return any(hasattr(indicator, name) for name in COMPUTED_LINKS)
+
+
 def generate(programme: Programme, first: date, last: date) -> int:
     """Figures for every month from `first` to `last` (and each year they complete)."""
     rng = random.Random(SEED)
     indicators = list(programme.indicators.order_by("order"))
+    # Computed ones are still drawn, so that the seed gives every other figure as before.
+    skipped = {i.pk for i in indicators if computed(i)}
     months = [p for p in PeriodSpec(first, last, PeriodKind.YEAR).months() if p.end <= last]
     profiles: dict[int, Profile] = {}
     rows: list[ValueRow] = []
@@ -139,7 +146,7 @@ def generate(programme: Programme, first: date, last: date) -> int:
                     figure = commune_month_figure(indicator.code, profile, spec, rng)
                 else:
                     figure = city_month_figure(indicator.code, spec)
-                if figure is not None:
+                if figure is not None and indicator.pk not in skipped:
                     rows.append(ValueRow(indicator, unit, periods[spec], figure))
     for year in sorted({s.start.year for s in months if s.start.month == 12}):
         spec = PeriodSpec.year(year)
@@ -148,7 +155,7 @@ def generate(programme: Programme, first: date, last: date) -> int:
             for indicator in indicators:
                 if indicator.frequency == PeriodKind.YEAR and indicator.reported_by == unit.tier:
                     figure = year_figure(indicator.code, unit, year, rng)
-                    if figure is not None:
+                    if figure is not None and indicator.pk not in skipped:
                         rows.append(ValueRow(indicator, unit, period, figure))
     return save_data_values(rows)
 

@@ -9,11 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from mattran.emulation import access, movements, scoring
+from mattran.core.xlsx import table_workbook, xlsx_response
+from mattran.emulation import access, movements, scoring, tables
 from mattran.emulation.models import STATUS_CHIPS, Participation, Score
 from mattran.emulation.sheets import (
     attach_errors,
@@ -47,16 +49,22 @@ def _render(request, unit, movement, participation, sheet, mode, errors=(), **ex
     )
 
 
-@login_required
-def score(request, code, pk):
-    """The acting unit's own sheet: its self-assessment while open, read-only after."""
+def _own(request, code, pk):
+    """The acting unit's own participation, whether the user may self-assess it, and why it
+    is locked if it is."""
     unit, movement = _movement(request, code, pk)
     participation = get_object_or_404(
         Participation.objects.select_related("unit"), movement=movement, unit=unit
     )
     participation.movement = movement
     allowed = access.may_self_assess(request.user, participation)
-    locked = scoring.lock_message(participation)
+    return unit, movement, participation, allowed, scoring.lock_message(participation)
+
+
+@login_required
+def score(request, code, pk):
+    """The acting unit's own sheet: its self-assessment while open, read-only after."""
+    unit, movement, participation, allowed, locked = _own(request, code, pk)
     editable = allowed and not locked
     sheet = build_sheet(participation, live=editable)
     errors: list[str] = []
@@ -93,13 +101,20 @@ def score(request, code, pk):
         "self" if editable else "read",
         errors,
         locked=locked if allowed else "",
+        xlsx_url=reverse("emulation:score_xlsx", args=[unit.code, movement.pk]),
     )
 
 
 @login_required
-def review(request, code, pk, ppk):
-    """One participant's sheet seen from above: the organiser scores it officially; a
-    committee above the participant reads it."""
+def score_xlsx(request, code, pk):
+    _, movement, participation, allowed, locked = _own(request, code, pk)
+    sheet = build_sheet(participation, live=allowed and not locked)
+    return _sheet_file(movement, sheet)
+
+
+def _reviewed(request, code, pk, ppk):
+    """A participant's sheet seen from above, whether the user scores it officially and
+    whether it can be scored now."""
     unit, movement = _movement(request, code, pk)
     participation = access.participation_for(unit, movement, ppk)
     participation.movement = movement
@@ -107,6 +122,14 @@ def review(request, code, pk, ppk):
     reviewable = (
         may_review and participation.submitted_at is not None and not participation.withdrawn_at
     )
+    return unit, movement, participation, may_review, reviewable
+
+
+@login_required
+def review(request, code, pk, ppk):
+    """One participant's sheet seen from above: the organiser scores it officially; a
+    committee above the participant reads it."""
+    unit, movement, participation, may_review, reviewable = _reviewed(request, code, pk, ppk)
     sheet = build_sheet(participation, live=reviewable)
     errors: list[str] = []
     if request.method == "POST":
@@ -136,8 +159,21 @@ def review(request, code, pk, ppk):
         "review" if reviewable else "read",
         errors,
         may_review=may_review,
+        xlsx_url=reverse("emulation:review_xlsx", args=[unit.code, movement.pk, participation.pk]),
         reopen_until=timezone.localdate() + timedelta(days=7),
     )
+
+
+@login_required
+def review_xlsx(request, code, pk, ppk):
+    _, movement, participation, _, reviewable = _reviewed(request, code, pk, ppk)
+    return _sheet_file(movement, build_sheet(participation, live=reviewable))
+
+
+def _sheet_file(movement, sheet):
+    unit = sheet.participation.unit
+    content = table_workbook(tables.sheet_table(movement, sheet))
+    return xlsx_response(content, f"bang-cham-diem-{movement.pk}-{unit.code}.xlsx")
 
 
 @login_required

@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
+from mattran.core.xlsx import table_workbook, xlsx_response
 from mattran.documents.views import download
-from mattran.emulation import access, awards, movements
+from mattran.emulation import access, awards, movements, tables
 from mattran.emulation.models import STATUS_CHIPS
 from mattran.emulation.ranking import standing_of, standings
 from mattran.units.models import Tier
@@ -63,42 +64,67 @@ def index(request, code):
     )
 
 
-@login_required
-def movement_view(request, code, pk):
-    unit, movement = _movement(request, code, pk)
+def _ranking(request, unit, movement) -> dict:
+    """The ranking the acting unit may see: every participant of the tier for the organiser,
+    the published official ranks for a participant, nothing before they are published."""
     organiser_view = access.organises(unit, movement)
     groups = standings(movement)
     tiers = [t for t in Tier.values if t in groups]
     tier = request.GET.get("tier")
     if tier not in tiers:
         tier = tiers[0] if tiers else ""
-    own = movement.participations.filter(unit=unit).first()
     shown = []
     if organiser_view or movement.published_at:
         shown = groups.get(tier, [])
         if not organiser_view:  # the published ranking: ranked units only, nothing else
             shown = [s for s in shown if s.rank is not None and s.official]
-    context = {
-        "unit": unit,
-        "movement": movement,
+    return {
         "organiser_view": organiser_view,
-        "may_manage": organiser_view and access.may_manage(request.user, movement),
+        "groups": groups,
         "tiers": [(t, Tier(t).label) for t in tiers],
         "tier": tier,
         "rows": shown,
+        "below": _below(unit, movement, groups) if not organiser_view else [],
+        "criteria": movement.criteria.select_related("indicator"),
+    }
+
+
+@login_required
+def movement_view(request, code, pk):
+    unit, movement = _movement(request, code, pk)
+    ranking = _ranking(request, unit, movement)
+    organiser_view, groups = ranking["organiser_view"], ranking.pop("groups")
+    own = movement.participations.filter(unit=unit).first()
+    context = {
+        **ranking,
+        "unit": unit,
+        "movement": movement,
+        "may_manage": organiser_view and access.may_manage(request.user, movement),
         "chips": STATUS_CHIPS,
         "own": own,
         "own_standing": _own_standing(groups, own),
-        "below": _below(unit, movement, groups) if not organiser_view else [],
-        "criteria": movement.criteria.select_related("indicator"),
         "maxima": [(Tier(t).label, movement.max_total(t)) for t in movement.participant_tiers],
-        "candidates": {t: len(awards.candidates(movement, t, groups)) for t in tiers}
+        "candidates": {t: len(awards.candidates(movement, t, groups)) for t, _ in ranking["tiers"]}
         if organiser_view
         else {},
     }
     if request.htmx and request.GET.get("tier"):
         return render(request, "emulation/_ranking.html", context)
     return render(request, "emulation/movement.html", context)
+
+
+@login_required
+def movement_xlsx(request, code, pk):
+    unit, movement = _movement(request, code, pk)
+    r = _ranking(request, unit, movement)
+    sheets = []
+    if r["organiser_view"] or movement.published_at:
+        label = dict(r["tiers"]).get(r["tier"], "")
+        sheets.append(tables.ranking_table(movement, label, r["rows"], r["organiser_view"]))
+    sheets.append(tables.criteria_table(movement, r["criteria"]))
+    if r["below"]:
+        sheets.append(tables.below_table(unit, r["below"]))
+    return xlsx_response(table_workbook(*sheets), f"phong-trao-{movement.pk}-{unit.code}.xlsx")
 
 
 def _own_standing(groups, own):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
+from mattran.core.xlsx import table_workbook, xlsx_response
 from mattran.households import decisions
 from mattran.households.forms import DecisionForm, EntryForm, attach_errors
 from mattran.households.house_views import _changeable_households
@@ -20,7 +21,22 @@ from mattran.households.schedules import (
     schedule,
     schedule_by_ward,
 )
+from mattran.households.tables import decisions_table, export_decision
 from mattran.units.models import Tier, Unit
+
+
+def _decision_rows(unit: Unit) -> list[dict]:
+    found = []
+    for decision in decisions_for(unit):
+        plans = schedule(decision, unit)
+        found.append(
+            {
+                "decision": decision,
+                "planned": sum(p.planned for p in plans),
+                "handed_over": sum(p.handed_over for p in plans),
+            }
+        )
+    return found
 
 
 @login_required
@@ -41,21 +57,18 @@ def decision_list(request, code):
             else:
                 messages.success(request, f"Đã ghi quyết định số {decision.number}.")
                 return redirect("households:decision", unit.code, decision.pk)
-    found = []
-    for decision in decisions_for(unit):
-        plans = schedule(decision, unit)
-        found.append(
-            {
-                "decision": decision,
-                "planned": sum(p.planned for p in plans),
-                "handed_over": sum(p.handed_over for p in plans),
-            }
-        )
     return render(
         request,
         "households/decisions.html",
-        {"unit": unit, "decisions": found, "form": form, "tab": "decisions"},
+        {"unit": unit, "decisions": _decision_rows(unit), "form": form, "tab": "decisions"},
     )
+
+
+@login_required
+def decisions_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    table = decisions_table(unit, _decision_rows(unit))
+    return xlsx_response(table_workbook(table), f"quyet-dinh-phe-duyet-{unit.code}.xlsx")
 
 
 def find_decision(request, code, pk) -> tuple[Unit, ApprovalDecision]:
@@ -66,9 +79,10 @@ def find_decision(request, code, pk) -> tuple[Unit, ApprovalDecision]:
     return unit, decision
 
 
-def render_decision(request, unit: Unit, decision: ApprovalDecision, form=None):
+def decision_content(request, unit: Unit, decision: ApprovalDecision) -> dict:
+    """What a decision's page shows: its schedule per year (per ward for a city), and its
+    households (of the year asked for) as the user may read them."""
     access = PeopleAccess(request.user)
-    entries = list(entries_in(decision, unit))
     year = request.GET.get("year", "")
     rows = [
         {
@@ -77,9 +91,18 @@ def render_decision(request, unit: Unit, decision: ApprovalDecision, form=None):
             "house": entry_house(e),
             "may_change": may_change_people(request.user, e.household.unit),
         }
-        for e in entries
+        for e in entries_in(decision, unit)
         if not year or str(e.scheduled_year) == year
     ]
+    by_ward = []
+    if unit.tier in (Tier.PROVINCE, Tier.DISTRICT):
+        by_ward = [
+            {"ward": ward, "plans": plans} for ward, plans in schedule_by_ward(decision, unit)
+        ]
+    return {"plans": schedule(decision, unit), "rows": rows, "year": year, "by_ward": by_ward}
+
+
+def render_decision(request, unit: Unit, decision: ApprovalDecision, form=None):
     candidates = (
         _changeable_households(request.user, unit)
         .filter(unit__in=Unit.objects.subtree(decision.unit))
@@ -87,21 +110,13 @@ def render_decision(request, unit: Unit, decision: ApprovalDecision, form=None):
     )
     if form is None and candidates.exists():
         form = EntryForm(households=candidates, years=decision.years)
-    by_ward = []
-    if unit.tier in (Tier.PROVINCE, Tier.DISTRICT):
-        by_ward = [
-            {"ward": ward, "plans": plans} for ward, plans in schedule_by_ward(decision, unit)
-        ]
     return render(
         request,
         "households/decision.html",
         {
             "unit": unit,
             "decision": decision,
-            "plans": schedule(decision, unit),
-            "rows": rows,
-            "year": year,
-            "by_ward": by_ward,
+            **decision_content(request, unit, decision),
             "form": form,
             "tab": "decisions",
         },
@@ -112,6 +127,15 @@ def render_decision(request, unit: Unit, decision: ApprovalDecision, form=None):
 def decision_view(request, code, pk):
     unit, decision = find_decision(request, code, pk)
     return render_decision(request, unit, decision)
+
+
+@login_required
+def decision_xlsx(request, code, pk):
+    unit, decision = find_decision(request, code, pk)
+    name, content = export_decision(
+        unit=unit, decision=decision, user=request.user, **decision_content(request, unit, decision)
+    )
+    return xlsx_response(content, name)
 
 
 @login_required

@@ -34,7 +34,7 @@ HEADERS = [
 WIDTHS = [6, 26, 38, 16, 20, 10, 16, 36, 14, 14]
 
 
-def _places(unit: Unit) -> tuple[str, str]:
+def places(unit: Unit) -> tuple[str, str]:
     if unit.tier == Tier.AREA and unit.parent_id:
         return unit.name, unit.parent.name
     return "", unit.name
@@ -68,7 +68,7 @@ def export_register(
     sheet.append(HEADERS)
     for number, row in enumerate(rows, start=1):
         household = row.household
-        area_name, ward_name = _places(household.unit)
+        area_name, ward_name = places(household.unit)
         entry = row.status
         sheet.append(
             [
@@ -101,7 +101,13 @@ def export_register(
         target=generated,
         changes={"year": year, "rows": len(rows), "with_names": len(shown), "masked": masked},
     )
-    detail = f"{generated.name}: {len(rows)} hộ"
+    log_export(user, unit, shown, masked, f"{generated.name}: {len(rows)} hộ")
+    return generated
+
+
+def log_export(user, unit: Unit, shown: list, masked: int, detail: str) -> None:
+    """One access row per household whose name went out, one for the masked rest (or for a
+    file that named no one)."""
     if shown:
         log_access(
             user=user,
@@ -111,9 +117,8 @@ def export_register(
             personal=True,
             detail=detail,
         )
-    if masked or not rows:
+    if masked or not shown:
         log_access(user=user, unit=unit, action=AccessAction.EXPORT, personal=False, detail=detail)
-    return generated
 
 
 def _style(sheet) -> None:

@@ -4,7 +4,6 @@ indicators computed from the houses."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
+from mattran.core.xlsx import xlsx_response
 from mattran.households import feeding, houses
 from mattran.households.forms import FundingForm, HouseForm, LinkForm, PhotoForm, attach_errors
 from mattran.households.models import (
@@ -23,7 +23,8 @@ from mattran.households.models import (
     SolidarityHouse,
 )
 from mattran.households.privacy import PeopleAccess, log_access, may_change_people, shown
-from mattran.households.selectors import households_in, houses_in
+from mattran.households.selectors import households_in, houses_in, houses_shown
+from mattran.households.tables import export_houses
 from mattran.households.views import writable_units
 from mattran.programmes.models import Indicator, Programme
 from mattran.units.models import Unit
@@ -79,24 +80,8 @@ def house_list(request, code):
             else:
                 messages.success(request, "Đã ghi nhà Đại đoàn kết. Ghi tiếp nguồn kinh phí, ảnh.")
                 return redirect("households:house", unit.code, house.pk)
-    everything = list(
-        houses_in(unit)
-        .annotate(funded=Sum("funding__amount"))
-        .order_by("household__unit__path", "started_on", "pk")
-    )
-    years = sorted({h.year for h in everything}, reverse=True)
-    raw = request.GET.get("year", "")
-    try:
-        year = None if raw == "0" else int(raw)
-    except ValueError:
-        year = years[0] if years else None
-    status = request.GET.get("status", "")
-    rows = [
-        (h, shown(access, h.household))
-        for h in everything
-        if (year is None or h.year == year) and (not status or h.status == status)
-    ]
-    in_year = [h for h in everything if year is None or h.year == year]
+    found = houses_shown(unit, access, request.GET.get("year", ""), request.GET.get("status", ""))
+    in_year = found.in_year
     links = HousingIndicatorLink.objects.select_related("indicator__programme")
     managed = _programmes_managed(request.user, unit)
     link_form = None
@@ -113,10 +98,10 @@ def house_list(request, code):
         "households/houses.html",
         {
             "unit": unit,
-            "rows": rows,
-            "year": year,
-            "years": years,
-            "status": status,
+            "rows": found.rows,
+            "year": found.year,
+            "years": found.years,
+            "status": found.status,
             "house_statuses": HouseStatus.choices,
             "summary": {
                 "handed_over": sum(1 for h in in_year if h.status == HouseStatus.HANDED_OVER),
@@ -131,6 +116,18 @@ def house_list(request, code):
             "tab": "houses",
         },
     )
+
+
+@login_required
+def houses_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    name, content = export_houses(
+        unit=unit,
+        user=request.user,
+        year=request.GET.get("year", ""),
+        status=request.GET.get("status", ""),
+    )
+    return xlsx_response(content, name)
 
 
 def find_house(request, code, pk) -> tuple[Unit, SolidarityHouse]:

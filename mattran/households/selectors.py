@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
 from mattran.households.models import (
@@ -20,7 +20,7 @@ from mattran.households.models import (
     Support,
     SupportKind,
 )
-from mattran.households.privacy import PeopleAccess, ShownHousehold
+from mattran.households.privacy import PeopleAccess, ShownHousehold, shown
 from mattran.units.models import Tier, Unit
 
 IN_NEED = (PovertyStatus.POOR, PovertyStatus.NEAR_POOR)
@@ -217,3 +217,36 @@ def houses_in(unit: Unit) -> QuerySet[SolidarityHouse]:
     return SolidarityHouse.objects.filter(
         household__unit__in=Unit.objects.subtree(unit)
     ).select_related("household__unit__parent", "list_entry__decision")
+
+
+@dataclass
+class HouseList:
+    """The houses page after its filters: `rows` pairs each house with its household as the
+    user may read it; `in_year` (every status) feeds the counts above the table."""
+
+    years: list[int]
+    year: int | None  # None: every year
+    status: str
+    rows: list[tuple[SolidarityHouse, ShownHousehold]]
+    in_year: list[SolidarityHouse]
+
+
+def houses_shown(unit: Unit, access: PeopleAccess, year: str = "", status: str = "") -> HouseList:
+    """`year` as asked (`0`: every year; missing or unreadable: the latest with a house)."""
+    everything = list(
+        houses_in(unit)
+        .annotate(funded=Sum("funding__amount"))
+        .order_by("household__unit__path", "started_on", "pk")
+    )
+    years = sorted({h.year for h in everything}, reverse=True)
+    try:
+        chosen = None if year == "0" else int(year)
+    except ValueError:
+        chosen = years[0] if years else None
+    rows = [
+        (h, shown(access, h.household))
+        for h in everything
+        if (chosen is None or h.year == chosen) and (not status or h.status == status)
+    ]
+    in_year = [h for h in everything if chosen is None or h.year == chosen]
+    return HouseList(years, chosen, status, rows, in_year)

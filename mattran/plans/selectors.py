@@ -23,6 +23,13 @@ def assignment_states(assignments, today=None):
     return [state_of(a, today) for a in rows]
 
 
+def unit_tasks(unit, today=None):
+    """The tasks plans gave the unit, soonest due first, with their status."""
+    return assignment_states(
+        TaskAssignment.objects.filter(unit=unit).order_by("task__due_on"), today
+    )
+
+
 def plan_states(plan: Plan, unit, *, status: str = "", owner: str = ""):
     """The plan's tasks as carried by each unit: all of them for the unit that issued the plan,
     only its own for any other unit."""

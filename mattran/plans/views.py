@@ -5,9 +5,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from mattran.accounts import scope
+from mattran.core.xlsx import table_workbook, xlsx_response
+from mattran.plans import tables
 from mattran.plans.forms import ProgressForm
 from mattran.plans.models import ProgressReport, TaskAssignment
-from mattran.plans.selectors import assignment_states, plan_states, plans_for
+from mattran.plans.selectors import plan_states, plans_for, unit_tasks
 from mattran.plans.services import STATUS_LABELS, report_progress, state_of
 
 
@@ -18,11 +20,24 @@ def plan_list(request, code):
 
 
 @login_required
-def plan_detail(request, code, pk):
+def plan_list_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    content = table_workbook(tables.plans_table(unit, plans_for(unit)))
+    return xlsx_response(content, f"ke-hoach-{unit.code}.xlsx")
+
+
+def _plan(request, code, pk):
+    """The plan as its detail page shows it: the unit, the plan, its tasks after the filters."""
     unit = scope.unit_for(request.user, code)
     plan = get_object_or_404(plans_for(unit), pk=pk)
     status, owner = request.GET.get("status", ""), request.GET.get("owner", "")
     states, counts = plan_states(plan, unit, status=status, owner=owner)
+    return unit, plan, status, owner, states, counts
+
+
+@login_required
+def plan_detail(request, code, pk):
+    unit, plan, status, owner, states, counts = _plan(request, code, pk)
     owners = []
     if plan.unit_id == unit.pk:
         owners = sorted(
@@ -51,10 +66,29 @@ def plan_detail(request, code, pk):
 
 
 @login_required
+def plan_detail_xlsx(request, code, pk):
+    unit, plan, status, owner, states, _ = _plan(request, code, pk)
+    filters = []
+    if owner:
+        owners = {s.assignment.unit.code: s.assignment.unit.name for s in states}
+        filters.append(f"Đơn vị thực hiện: {owners.get(owner, owner)}")
+    if status in STATUS_LABELS:
+        filters.append(f"Trạng thái: {STATUS_LABELS[status]}")
+    content = table_workbook(tables.plan_table(plan, states, filters))
+    return xlsx_response(content, f"nhiem-vu-ke-hoach-{plan.pk}-{unit.code}.xlsx")
+
+
+@login_required
 def task_list(request, code):
     unit = scope.unit_for(request.user, code)
-    states = assignment_states(TaskAssignment.objects.filter(unit=unit).order_by("task__due_on"))
-    return render(request, "plans/tasks.html", {"unit": unit, "states": states})
+    return render(request, "plans/tasks.html", {"unit": unit, "states": unit_tasks(unit)})
+
+
+@login_required
+def task_list_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    content = table_workbook(tables.tasks_table(unit, unit_tasks(unit)))
+    return xlsx_response(content, f"nhiem-vu-{unit.code}.xlsx")
 
 
 @login_required

@@ -1,5 +1,6 @@
 """The entry form as an Excel workbook: download, fill in offline, upload (openpyxl)."""
 
+from decimal import Decimal
 from io import BytesIO
 from zipfile import BadZipFile
 
@@ -15,7 +16,8 @@ from mattran.core.ratings import Rating
 from mattran.core.xlsx import safe_cell
 from mattran.programmes.models import ValueType
 from mattran.reporting.models import DataValue
-from mattran.reporting.services import Figure, describe, save_data_value
+from mattran.reporting.services import Figure, describe, save_data_value, validate_figure
+from mattran.reporting.workflow import lock_message
 
 FIRST_ROW = 8
 HEADERS = [
@@ -37,6 +39,8 @@ HOW = {
     ValueType.RATING: "Xếp loại",
 }
 RATING_BY_LABEL = {label.lower(): value for value, label in Rating.choices}
+CELL_OF = {"denominator": "G"}  # where a refused field was typed (F otherwise)
+MAX_NUMBER = Decimal("1e15")
 
 
 def entry_template(page, values: dict[int, DataValue], previous: dict[int, DataValue]) -> bytes:
@@ -114,58 +118,94 @@ def _text(cell_value) -> str:
     return str(cell_value).strip()
 
 
-def _number(cell_value, ref: str, errors: list[str]):
-    text = _text(cell_value)
-    if isinstance(cell_value, int | float) and not isinstance(cell_value, bool):
-        text = str(cell_value).replace(".", ",") if isinstance(cell_value, float) else text
-    try:
-        return parse_number(text)
-    except NumberFormatError as exc:
-        errors.append(f"Ô {ref}: {exc}")
+def _number(cell, errors: list[str]) -> Decimal | None:
+    """A number typed the Vietnamese way ("1.234", "13,5") or entered as a number; a cell
+    shown as a percentage in Excel (85%) holds 0,85 and means 85."""
+    value = cell.value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        try:
+            number = parse_number(_text(value))
+        except NumberFormatError as exc:
+            errors.append(f"Ô {cell.coordinate}: {exc}")
+            return None
+    else:
+        number = Decimal(str(value))
+        if "%" in (cell.number_format or ""):
+            number *= 100
+    if abs(number) >= MAX_NUMBER:
+        errors.append(f"Ô {cell.coordinate}: số {format_number(number)} quá lớn.")
         return None
+    return number
 
 
-def read_figure(indicator, row: int, first, second, errors: list[str]) -> Figure | None:
+def read_figure(indicator, first, second, errors: list[str]) -> Figure | None:
+    """The figure of one row from its cells F (and G for a fraction); None when empty."""
     kind = indicator.value_type
-    if _text(first) == "" and _text(second) == "":
+    if _text(first.value) == "" and _text(second.value) == "":
         return None
     if kind == ValueType.FRACTION:
-        numerator = _number(first, f"F{row}", errors)
-        denominator = _number(second, f"G{row}", errors)
-        return Figure(numerator=numerator, denominator=denominator)
+        return Figure(numerator=_number(first, errors), denominator=_number(second, errors))
     if kind == ValueType.YES_NO:
-        answer = _text(first).lower()
+        answer = _text(first.value).lower()
         if answer not in ("có", "không", "co", "khong"):
-            errors.append(f"Ô F{row}: “{_text(first)}” — chỉ ghi “Có” hoặc “Không”.")
+            errors.append(
+                f"Ô {first.coordinate}: “{_text(first.value)}” — chỉ ghi “Có” hoặc “Không”."
+            )
             return None
         return Figure(boolean=answer in ("có", "co"))
     if kind == ValueType.RATING:
-        label = _text(first).lower()
+        label = _text(first.value).lower()
         if label.isdigit() and int(label) in Rating.values:
             return Figure(rating=int(label))
         if label not in RATING_BY_LABEL:
-            errors.append(f"Ô F{row}: “{_text(first)}” không phải một mức xếp loại.")
+            errors.append(
+                f"Ô {first.coordinate}: “{_text(first.value)}” không phải một mức xếp loại."
+            )
             return None
         return Figure(rating=RATING_BY_LABEL[label])
-    number = _number(first, f"F{row}", errors)
-    return Figure(number=number)
+    return Figure(number=_number(first, errors))
+
+
+def _open(upload):
+    # Formulas are read as formulas (not their last computed value) so they can be refused.
+    try:
+        return load_workbook(upload, data_only=False)
+    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ValidationError("Tệp tải lên không phải tệp Excel (.xlsx) hợp lệ.") from exc
+
+
+def _refused(exc: ValidationError, row: int, indicator) -> list[str]:
+    """A service's refusal of one row, said of the cell it concerns."""
+    if not hasattr(exc, "error_dict"):
+        return [f"Dòng {row} ({indicator.code}): {' '.join(exc.messages)}"]
+    return [
+        f"Ô {CELL_OF.get(field, 'F')}{row} ({indicator.code}): {message}"
+        for field, messages in exc.message_dict.items()
+        for message in messages
+    ]
 
 
 @transaction.atomic
 def import_entry(page, upload, *, actor) -> int:
-    """Read a filled template and save its figures, all of them or none."""
-    try:
-        book = load_workbook(upload, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ValidationError("Tệp tải lên không phải tệp Excel (.xlsx) hợp lệ.") from exc
-    sheet = book.active
+    """Read a filled template and save its figures, all of them or none: every refused cell
+    is listed (Ô F9: …) and nothing of the file is kept."""
+    sheet = _open(upload).active
     unit_code, period_code = _text(sheet["B4"].value), _text(sheet["B5"].value)
     if (unit_code, period_code) != (page.unit.code, page.period.code):
         raise ValidationError(
             f"Tệp này là biểu mẫu của đơn vị “{unit_code or '?'}” kỳ “{period_code or '?'}”, "
             f"không phải của {page.unit.name} {page.period}: hãy tải biểu mẫu đúng kỳ."
         )
+    locked = lock_message(page.programme, page.unit, page.period)
+    if locked:
+        raise ValidationError(locked, code="locked")
     by_code = {i.code: i for i in page.indicators}
+    current = {
+        v.indicator_id: v
+        for v in DataValue.objects.filter(
+            unit=page.unit, period=page.period, indicator__in=page.indicators
+        )
+    }
     errors: list[str] = []
     figures = []
     for row in range(FIRST_ROW, sheet.max_row + 1):
@@ -176,35 +216,35 @@ def import_entry(page, upload, *, actor) -> int:
         if indicator is None:
             errors.append(f"Ô B{row}: mã chỉ tiêu “{code}” không có trong biểu mẫu kỳ này.")
             continue
-        figure = read_figure(
-            indicator,
-            row,
-            sheet.cell(row=row, column=6).value,
-            sheet.cell(row=row, column=7).value,
-            errors,
-        )
-        note = _text(sheet.cell(row=row, column=8).value)
-        if figure is not None and indicator.is_automatic:
-            current = DataValue.objects.filter(
-                indicator=indicator, unit=page.unit, period=page.period
-            ).first()
-            if current is None or Figure.of(current) != figure:
+        first, second, note = (sheet.cell(row=row, column=c) for c in (6, 7, 8))
+        formulas = [c.coordinate for c in (first, second, note) if c.data_type == "f"]
+        if formulas:
+            errors.append(
+                f"Ô {', '.join(formulas)}: có công thức; hãy ghi giá trị (số hoặc chữ), "
+                "không dùng công thức."
+            )
+            continue
+        figure = read_figure(indicator, first, second, errors)
+        if figure is None:
+            continue
+        before = current.get(indicator.pk)
+        if indicator.is_automatic:
+            if before is None or Figure.of(before) != figure:
                 errors.append(
-                    f"Ô F{row}: chỉ tiêu {code} được tính tự động từ hồ sơ (hoạt động, nhà Đại "
-                    "đoàn kết), không nhập tay."
+                    f"Ô {first.coordinate}: chỉ tiêu {code} được tính tự động từ hồ sơ (hoạt "
+                    "động, nhà Đại đoàn kết), không nhập tay."
                 )
             continue
-        if figure is not None:
-            figures.append((row, indicator, figure, note))
+        try:
+            validate_figure(indicator, figure)
+        except ValidationError as exc:
+            errors.extend(_refused(exc, row, indicator))
+            continue
+        if before is None or Figure.of(before) != figure:
+            figures.append((row, indicator, figure, _text(note.value)))
     if errors:
         raise ValidationError(errors)
-    saved = 0
     for row, indicator, figure, note in figures:
-        current = DataValue.objects.filter(
-            indicator=indicator, unit=page.unit, period=page.period
-        ).first()
-        if current and Figure.of(current) == figure:
-            continue
         try:
             save_data_value(
                 indicator=indicator,
@@ -215,8 +255,7 @@ def import_entry(page, upload, *, actor) -> int:
                 actor=actor,
             )
         except ValidationError as exc:
-            errors.append(f"Dòng {row} ({indicator.code}): {' '.join(exc.messages)}")
-        saved += 1
+            errors.extend(_refused(exc, row, indicator))
     if errors:
         raise ValidationError(errors)
-    return saved
+    return len(figures)

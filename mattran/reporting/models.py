@@ -42,14 +42,22 @@ class Period(models.Model):
 class DataValue(models.Model):
     """Số liệu: one unit's figure for one indicator in one period."""
 
+    # No single-column indexes on indicator and unit: the unique (indicator, unit, period)
+    # and the (unit, period) indexes start with them, and every extra index is paid on each
+    # write of millions of figures (docs/performance.md).
     indicator = models.ForeignKey(
         "programmes.Indicator",
         verbose_name="chỉ tiêu",
         on_delete=models.PROTECT,
         related_name="values",
+        db_index=False,
     )
     unit = models.ForeignKey(
-        "units.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="values"
+        "units.Unit",
+        verbose_name="đơn vị",
+        on_delete=models.PROTECT,
+        related_name="values",
+        db_index=False,
     )
     period = models.ForeignKey(
         Period, verbose_name="kỳ báo cáo", on_delete=models.PROTECT, related_name="values"
@@ -69,6 +77,7 @@ class DataValue(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,  # only read with its figure; a deleted account is a rare full scan
     )
     entered_at = models.DateTimeField("nhập lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)

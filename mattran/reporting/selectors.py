@@ -8,7 +8,7 @@ from django.http import Http404
 
 from mattran.accounts import scope
 from mattran.core.periods import PeriodCodeError, PeriodKind, PeriodSpec
-from mattran.programmes.models import Indicator, Programme
+from mattran.programmes.models import COMPUTED_LINKS, Indicator, Programme
 from mattran.programmes.selectors import programme_for
 from mattran.reporting.models import DataValue, Period, Submission
 from mattran.units.models import Unit
@@ -24,9 +24,12 @@ class ReportPage:
 
 
 def entry_indicators(programme: Programme, unit: Unit, period: Period) -> list[Indicator]:
+    # Indicator.is_automatic reads the computed links and fed_by: loaded here at once, not
+    # with four queries per indicator (the entry page's cost under load).
     return list(
         programme.indicators.filter(reported_by=unit.tier, frequency=period.kind)
-        .select_related("area", "programme")
+        .select_related("area", "programme", *COMPUTED_LINKS)
+        .prefetch_related("fed_by")
         .order_by("order")
     )
 
@@ -74,6 +77,20 @@ def programme_and_year(unit: Unit, requested: str | None) -> tuple[Programme, in
     if wanted in programme.years:
         return programme, wanted
     return programme, latest_year_with_data(programme, today)
+
+
+def year_reports(
+    programme: Programme, unit: Unit, year: int
+) -> list[tuple[PeriodSpec, Submission | None]]:
+    """The twelve months of `year` and the year itself, each with the unit's report if any."""
+    submissions = {
+        s.period.code: s
+        for s in Submission.objects.filter(
+            programme=programme, unit=unit, period__start__year=year
+        ).select_related("period")
+    }
+    specs = [*PeriodSpec.year(year).months(), PeriodSpec.year(year)]
+    return [(spec, submissions.get(spec.code)) for spec in specs]
 
 
 def report_page(user, code: str, period_code: str) -> ReportPage:

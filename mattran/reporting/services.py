@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mattran.accounts import scope
@@ -17,6 +17,7 @@ from mattran.core.ratings import Rating
 from mattran.programmes.models import Indicator, Programme, ValueType
 from mattran.programmes.selectors import programme_covers
 from mattran.reporting.models import DataValue, Period
+from mattran.reporting.signals import values_written
 from mattran.reporting.workflow import lock_message
 from mattran.units.models import Tier, Unit
 
@@ -166,12 +167,7 @@ def save_data_value(
         .first()
     )
     if current is not None and expected_version is not None and current.version != expected_version:
-        raise ConflictError(
-            f"Số liệu {indicator.code} của {unit.name} kỳ {period} vừa được "
-            f"{current.entered_by or 'người khác'} cập nhật. Giá trị đang lưu: "
-            f"{describe(current)}; giá trị bạn nhập: {describe_figure(indicator, figure)}.",
-            current=current,
-        )
+        raise newer_value(current, figure)
     if current is None and expected_version not in (None, 0):
         raise ConflictError(
             f"Số liệu {indicator.code} của {unit.name} kỳ {period} đã bị xóa sau khi bạn mở "
@@ -185,7 +181,16 @@ def save_data_value(
     value.note = note
     value.entered_by = actor if getattr(actor, "is_authenticated", False) else None
     value.version += 1
-    value.save()
+    if current is None:
+        try:  # another clerk may be storing the same new figure at this very moment
+            with transaction.atomic():
+                value.save()
+        except IntegrityError:
+            raise newer_value(
+                DataValue.objects.get(indicator=indicator, unit=unit, period=period), figure
+            ) from None
+    else:
+        value.save()
     record(
         actor=actor,
         action="data_value.save",
@@ -193,6 +198,15 @@ def save_data_value(
         changes={"before": before, "after": figure.as_dict(), "note": note},
     )
     return value
+
+
+def newer_value(current: DataValue, figure: Figure) -> ConflictError:
+    return ConflictError(
+        f"Số liệu {current.indicator.code} của {current.unit.name} kỳ {current.period} vừa được "
+        f"{current.entered_by or 'người khác'} cập nhật. Giá trị đang lưu: "
+        f"{describe(current)}; giá trị bạn nhập: {describe_figure(current.indicator, figure)}.",
+        current=current,
+    )
 
 
 def check_may_change(actor: Any, programme: Programme, unit: Unit, period: Period) -> None:
@@ -310,6 +324,9 @@ def save_data_values(rows: list[ValueRow], *, actor: Any = None) -> int:
     DataValue.objects.bulk_create(new, batch_size=1000)
     DataValue.objects.bulk_update(
         changed, [*VALUE_FIELDS, "note", "entered_by", "version", "updated_at"], batch_size=1000
+    )
+    values_written.send(
+        sender=DataValue, pairs={(r.indicator.pk, r.period.start.year) for r in rows}
     )
     if rows:
         record(

@@ -2,20 +2,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
-from mattran.core.periods import PeriodSpec
-from mattran.reporting import excel, workflow
+from mattran.core.xlsx import table_workbook, xlsx_response
+from mattran.reporting import excel, tables, workflow
 from mattran.reporting.forms import EntryForm
-from mattran.reporting.models import Submission
 from mattran.reporting.selectors import (
     previous_spec,
     programme_and_year,
     report_page,
     values_of,
+    year_reports,
 )
 from mattran.reporting.services import ConflictError, clear_data_value, save_data_value
 
@@ -25,33 +25,28 @@ def index(request, code):
     """A unit's reports by month of a year, with their status."""
     unit = scope.unit_for(request.user, code)
     programme, year = programme_and_year(unit, request.GET.get("year"))
-    months = []
-    if programme:
-        submissions = {
-            s.period.code: s
-            for s in Submission.objects.filter(
-                programme=programme, unit=unit, period__start__year=year
-            ).select_related("period")
-        }
-        for spec in PeriodSpec.year(year).months():
-            months.append({"spec": spec, "submission": submissions.get(spec.code)})
-        yearly = submissions.get(str(year))
-    else:
-        yearly = None
-    years = list(programme.years) if programme else [year]
+    reports = year_reports(programme, unit, year)
     return render(
         request,
         "reporting/index.html",
         {
             "unit": unit,
             "year": year,
-            "years": years,
+            "years": list(programme.years),
             "programme": programme,
-            "months": months,
-            "yearly": yearly,
+            "months": [{"spec": spec, "submission": sub} for spec, sub in reports[:-1]],
+            "yearly": reports[-1][1],
             "children": unit.children.exists(),
         },
     )
+
+
+@login_required
+def index_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    programme, year = programme_and_year(unit, request.GET.get("year"))
+    table = tables.reports_table(programme, unit, year, year_reports(programme, unit, year))
+    return xlsx_response(table_workbook(table), f"bao-cao-{unit.code}-{year}.xlsx")
 
 
 @login_required
@@ -175,18 +170,22 @@ def completeness(request, code, period):
 
 
 @login_required
+def completeness_xlsx(request, code, period):
+    page = report_page(request.user, code, period)
+    result = workflow.completeness(page.programme, page.unit, page.period)
+    table = tables.completeness_table(page.unit, page.period, result)
+    return xlsx_response(
+        table_workbook(table), f"nop-bao-cao-{page.unit.code}-{page.period.code}.xlsx"
+    )
+
+
+@login_required
 def template_xlsx(request, code, period):
     page = report_page(request.user, code, period)
     values = values_of(page.unit, page.period.spec, page.indicators)
     previous = values_of(page.unit, previous_spec(page.period.spec), page.indicators)
     content = excel.entry_template(page, values, previous)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="bieu-mau-{page.unit.code}-{page.period.code}.xlsx"'
-    )
-    return response
+    return xlsx_response(content, f"bieu-mau-{page.unit.code}-{page.period.code}.xlsx")
 
 
 @login_required

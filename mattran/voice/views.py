@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from mattran.core.xlsx import table_workbook, xlsx_response
 from mattran.voice import records as services
-from mattran.voice import selectors
+from mattran.voice import selectors, tables
 from mattran.voice.access import acting_unit, kind_for, may_enter, record_for
 from mattran.voice.activity_link import adoptable
 from mattran.voice.forms import attach_errors, cleaned_fields, item_form, record_form
@@ -59,6 +60,15 @@ def index(request, code):
     )
 
 
+@login_required
+def index_xlsx(request, code):
+    unit = acting_unit(request, code)
+    year = year_of(request, unit)
+    summary = selectors.summary(unit, year)
+    table = tables.months_table(unit, year, selectors.month_counts(unit, year), summary.held)
+    return xlsx_response(table_workbook(table), f"tieng-noi-nhan-dan-{unit.code}-{year}.xlsx")
+
+
 def _all_years(unit) -> set[int]:
     years: set[int] = set()
     for kind in ("supervisions", "critiques", "dialogues", "meetings"):
@@ -83,6 +93,15 @@ def record_list(request, code, kind):
             "may_enter": may_enter(request, unit),
         },
     )
+
+
+@login_required
+def record_list_xlsx(request, code, kind):
+    unit = acting_unit(request, code)
+    spec = kind_for(kind)
+    year = year_of(request, unit)
+    table = tables.records_table(spec, unit, year, selectors.records(spec, unit, year))
+    return xlsx_response(table_workbook(table), f"{kind}-{unit.code}-{year}.xlsx")
 
 
 def _form_page(request, unit, spec, form, record=None):

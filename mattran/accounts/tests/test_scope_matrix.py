@@ -69,7 +69,7 @@ def world(db):
 
 # An app may keep its own part of the matrix in mattran/<app>/tests/scope.py:
 # `prepare(world)` creates its objects for the first two wards, `urls(world, code)` names them.
-SCOPE_APPS = ("households", "funds", "voice")
+SCOPE_APPS = ("households", "funds", "voice", "boards", "people")
 
 
 def _app_modules():
@@ -153,6 +153,32 @@ def urls_of(world, code):
         emu + "withdraw": ("post", reverse(emu + "withdraw", args=[code, movement, sheet])),
         emu + "evidence": ("get", reverse(emu + "evidence", args=[code, movement, proof])),
     }
+    # the tables' "Tải Excel" downloads
+    found.update(
+        {
+            "dashboard:unit_xlsx": ("get", reverse("dashboard:unit_xlsx", args=[code])),
+            "dashboard:children_xlsx": ("get", reverse("dashboard:children_xlsx", args=[code])),
+            "dashboard:indicator_xlsx": (
+                "get",
+                reverse("dashboard:indicator_xlsx", args=[code, ind]),
+            ),
+            "reporting:index_xlsx": ("get", reverse("reporting:index_xlsx", args=[code])),
+            "reporting:completeness_xlsx": (
+                "get",
+                reverse("reporting:completeness_xlsx", args=[code, PERIOD]),
+            ),
+            "activities:list_xlsx": ("get", reverse("activities:list_xlsx", args=[code])),
+            "plans:list_xlsx": ("get", reverse("plans:list_xlsx", args=[code])),
+            "plans:detail_xlsx": ("get", reverse("plans:detail_xlsx", args=[code, world.plan.pk])),
+            "plans:tasks_xlsx": ("get", reverse("plans:tasks_xlsx", args=[code])),
+            emu + "movement_xlsx": ("get", reverse(emu + "movement_xlsx", args=[code, movement])),
+            emu + "score_xlsx": ("get", reverse(emu + "score_xlsx", args=[code, movement])),
+            emu + "review_xlsx": (
+                "get",
+                reverse(emu + "review_xlsx", args=[code, movement, sheet]),
+            ),
+        }
+    )
     for module in _app_modules():
         found.update(module.urls(world, code))
     return found

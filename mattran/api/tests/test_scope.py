@@ -7,7 +7,7 @@ import pytest
 from mattran.activities.models import Activity, ActivityType
 from mattran.api.urls import api
 from mattran.programmes.models import Programme
-from mattran.reporting.models import DataValue, Period, Submission
+from mattran.reporting.models import DataValue, Period, Submission, SubmissionStatus
 from mattran.testing import add_indicator, build_programme, build_world, put
 
 PERIOD = "2024-08"
@@ -18,6 +18,7 @@ DOCUMENTS = {"openapi-json", "openapi-view", "api-root"}
 def world(db):
     world = build_world()
     world.ward_programmes, world.ward_indicators = {}, {}
+    world.activities, world.submissions = {}, {}
     for ward in world.city.wards[:2]:
         programme = build_programme(ward)
         programme.title = f"Chương trình hành động của {ward.name}"
@@ -25,10 +26,10 @@ def world(db):
         world.ward_programmes[ward.code] = programme
         world.ward_indicators[ward.code] = add_indicator(programme, "1", targets={2024: "10"})
         put(world.indicators["houses"], ward, PERIOD, number=3)
-        Submission.objects.create(
+        world.submissions[ward.code] = Submission.objects.create(
             programme=world.programme, unit=ward, period=Period.objects.for_code(PERIOD)
         )
-        Activity.objects.create(
+        world.activities[ward.code] = Activity.objects.create(
             unit=ward,
             type=ActivityType.objects.get(),
             date="2024-08-05",
@@ -42,6 +43,8 @@ def routes(world, code) -> dict[str, tuple[str, str, dict | None]]:
     programme = world.ward_programmes[code].pk if code in world.ward_programmes else 0
     own_indicator = world.ward_indicators[code].pk if code in world.ward_indicators else 0
     houses = world.indicators["houses"].pk
+    activity = world.activities[code].pk if code in world.activities else 0
+    submission = world.submissions[code].pk if code in world.submissions else 0
     return {
         "GET /api/units": ("get", f"/api/units?parent={code}", None),
         "GET /api/units/{code}": ("get", f"/api/units/{code}", None),
@@ -65,9 +68,51 @@ def routes(world, code) -> dict[str, tuple[str, str, dict | None]]:
             "/api/data-values",
             {"values": [{"unit": code, "indicator": houses, "period": PERIOD, "number": 8}]},
         ),
+        "POST /api/data-values/bulk": (
+            "post",
+            "/api/data-values/bulk",
+            {"dataValues": [{"unit": code, "indicator": "II.1", "period": PERIOD, "value": 8}]},
+        ),
         "GET /api/submissions": ("get", f"/api/submissions?unit={code}", None),
         "GET /api/activities": ("get", f"/api/activities?unit={code}", None),
+        # writes of activities first: the report submitted below locks the month
+        "POST /api/activities": (
+            "post",
+            "/api/activities",
+            {"unit": code, "type": "supervision", "date": "2024-08-06", "title": "Giám sát"},
+        ),
+        "PATCH /api/activities/{activity_id}": (
+            "patch",
+            f"/api/activities/{activity}",
+            {"title": "Giám sát (đã sửa tên)"},
+        ),
+        "DELETE /api/activities/{activity_id}": ("delete", f"/api/activities/{activity}", None),
+        "POST /api/submissions/submit": (
+            "post",
+            "/api/submissions/submit",
+            {"unit": code, "period": PERIOD, "programme": world.programme.pk},
+        ),
+        "POST /api/submissions/{submission_id}/approve": (
+            "post",
+            f"/api/submissions/{submission}/approve",
+            {},
+        ),
+        "POST /api/submissions/{submission_id}/return": (
+            "post",
+            f"/api/submissions/{submission}/return",
+            {"reason": "Đề nghị kiểm tra lại số liệu"},
+        ),
     }
+
+
+# What a ward's clerk gets on its own ward where it is not 200: created, deleted, and the
+# decisions that belong to the committee above (visible, not allowed: 403).
+OWN_STATUS = {
+    "POST /api/activities": 201,
+    "DELETE /api/activities/{activity_id}": 204,
+    "POST /api/submissions/{submission_id}/approve": 403,
+    "POST /api/submissions/{submission_id}/return": 403,
+}
 
 
 # Lists that take no unit: another ward's objects must simply not be in them.
@@ -90,8 +135,11 @@ def api_routes() -> set[str]:
 
 def call(client, raw, method, url, body):
     headers = {"Authorization": f"Bearer {raw}"}
-    if method == "post":
-        return client.post(url, body, content_type="application/json", headers=headers)
+    if method in ("post", "patch"):
+        send = getattr(client, method)
+        return send(url, body, content_type="application/json", headers=headers)
+    if method == "delete":
+        return client.delete(url, headers=headers)
     return client.get(url, headers=headers)
 
 
@@ -114,6 +162,8 @@ def test_a_ward_clerk_can_neither_read_nor_change_another_ward(client, world, ca
         assert response.status_code in (403, 404), (name, response.status_code)
         assert set(response.json()) == {"code", "message", "details"}
     assert DataValue.objects.get(unit__code=other).number == 3
+    assert Activity.objects.get(unit__code=other).title.startswith("Giám sát của")
+    assert Submission.objects.get(unit__code=other).status == SubmissionStatus.DRAFT
 
 
 def test_unfiltered_lists_show_nothing_of_another_ward(client, world, caller):
@@ -134,8 +184,14 @@ def test_a_ward_clerk_reaches_its_own_ward(client, world, caller):
     own = world.city.wards[0].code
     for name, (method, url, body) in routes(world, own).items():
         response = call(client, clerk.raw, method, url, body)
-        assert response.status_code == 200, (name, response.content)
-    assert DataValue.objects.get(unit__code=own).number == 8
+        assert response.status_code == OWN_STATUS.get(name, 200), (name, response.content)
+    houses, counted = world.indicators["houses"], world.indicators["supervisions"]
+    assert DataValue.objects.get(unit__code=own, indicator=houses).number == 8
+    assert (
+        DataValue.objects.get(unit__code=own, indicator=counted).number == 1
+    )  # one added, one gone
+    assert Activity.objects.get(unit__code=own).title == "Giám sát"  # created; the old one gone
+    assert Submission.objects.get(unit__code=own).status == SubmissionStatus.SUBMITTED
 
 
 def test_the_city_reads_every_ward_and_a_viewer_cannot_write(client, world, caller):

@@ -47,6 +47,20 @@ def test_the_form_lists_the_wards_indicators_with_last_months_value(client, worl
     assert "tự động đếm từ các hoạt động" in page  # III.3 comes from recorded supervisions
 
 
+def test_a_figure_computed_from_another_register_says_where_it_comes_from(client, world):
+    from mattran.households.models import HousingIndicatorLink
+
+    ward = world.city.wards[0]
+    value = put(world.indicators["houses"], ward, "2024-08", number=2)
+    value.note = "Tính tự động từ 2 nhà Đại đoàn kết bàn giao"
+    value.save()
+    HousingIndicatorLink.objects.create(indicator=world.indicators["houses"])
+    client.force_login(world.users["w1_clerk"])
+    page = client.get(entry_url(ward)).content.decode()
+    assert "Kỳ này: <b>2</b> — Tính tự động từ 2 nhà Đại đoàn kết bàn giao." in page
+    assert page.count("tự động đếm từ các hoạt động") == 1  # only III.3, from supervisions
+
+
 def test_numbers_typed_the_vietnamese_way_are_saved(client, world):
     ward = world.city.wards[0]
     client.force_login(world.users["w1_clerk"])

@@ -122,6 +122,7 @@ def urls(world, code) -> dict[str, tuple[str, str]]:
     v = "voice:"
     found = {
         v + "index": ("get", reverse(v + "index", args=[code])),
+        v + "index_xlsx": ("get", reverse(v + "index_xlsx", args=[code])),
         v + "petitions": ("get", reverse(v + "petitions", args=[code])),
         v + "overdue": ("get", reverse(v + "overdue", args=[code])),
         v + "petitions_export": ("post", reverse(v + "petitions_export", args=[code])),
@@ -179,6 +180,7 @@ def urls(world, code) -> dict[str, tuple[str, str]]:
         pk, ipk = (record.pk, row.pk) if mine else (0, 0)
         tag = f"#{key.replace('#', '-')}"
         found[v + "records" + tag] = ("get", reverse(v + "records", args=[code, kind]))
+        found[v + "records_xlsx" + tag] = ("get", reverse(v + "records_xlsx", args=[code, kind]))
         found[v + "record_new" + tag] = ("get", reverse(v + "record_new", args=[code, kind]))
         found[v + "record_new" + tag + "-post"] = (
             "post",

@@ -6,6 +6,7 @@ from django.db import transaction
 from mattran.accounts.models import User
 from mattran.activities.models import Activity, ActivityType
 from mattran.audit.models import AuditEntry
+from mattran.boards import demo as boards_demo
 from mattran.demo import (
     campaign,
     emulation,
@@ -20,6 +21,7 @@ from mattran.demo import (
 )
 from mattran.documents.models import DocumentStyle, GeneratedFile, Report
 from mattran.imports.models import ImportJob
+from mattran.people import demo as front_people
 from mattran.plans.models import Plan
 from mattran.programmes.models import Indicator, Programme
 from mattran.reminders.models import Reminder
@@ -77,11 +79,13 @@ class Command(BaseCommand):
         people.create_users(city)
         people.create_activity_types(programme)
         last = date(2024, 8, 31) if through == 2024 else date(2024, 12, 31)
+        front_people.create_people(city, programme, through=last)
         count = values.generate(programme, date(2024, 1, 1), last)
         people.create_submissions(programme, city, last)
         if through == 2025:
             loader.apply_2025_merge()
             count += values.generate(programme, date(2025, 1, 1), date(2025, 12, 31))
+            front_people.refresh_figures(programme, through=date(2025, 12, 31))
         people.create_activities(programme)
         work.create_work(city, last)
         work.create_plan(city)
@@ -90,6 +94,7 @@ class Command(BaseCommand):
         households.create_households(city, programme)
         funds.create_funds(city, programme)
         voice.create_voice(city, programme)
+        boards_demo.create_boards(city, programme, last if through == 2024 else date(2025, 12, 31))
         return count
 
     def clear(self) -> None:
