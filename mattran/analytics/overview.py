@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mattran.analytics.progress import IndicatorProgress, Status, programme_progress
-from mattran.analytics.rollup import ScopeCache, rollup
+from mattran.analytics.rollup import ScopeCache, rollups_below
 from mattran.analytics.series import Point, headline, year_to_date_series
 from mattran.core.periods import PeriodSpec
 from mattran.programmes.models import Indicator, Programme
@@ -74,10 +74,11 @@ def children_status(programme: Programme, unit: Unit, year: int) -> list[tuple[U
 
 def compare_children(indicator: Indicator, unit: Unit, year: int) -> list[tuple[Unit, object]]:
     """One indicator across the units directly below `unit`, for the comparison chart."""
-    spec = PeriodSpec.year(year)
+    children = child_units(unit, year)
+    results = rollups_below(indicator, unit, children, PeriodSpec.year(year))
     out = []
-    for child in child_units(unit, year):
-        result = rollup(indicator, child, spec)
+    for child in children:
+        result = results[child.pk]
         if child.tier != indicator.reported_by and not result.units_total:
             continue
         value = (

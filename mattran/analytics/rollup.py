@@ -23,7 +23,7 @@ from mattran.core.ratings import Rating
 from mattran.programmes.models import Aggregation, Indicator, ValueType
 from mattran.programmes.targets import Kind, Op, TargetExpr
 from mattran.reporting.models import DataValue
-from mattran.units.models import Unit
+from mattran.units.models import PATH_STEP, Unit
 from mattran.units.selectors import DataScope, data_scope
 
 HUNDRED = Decimal(100)
@@ -81,7 +81,66 @@ def rollup(
     start = window_start(indicator, period)
     scope = cached_scope(unit, start, period.end, scopes)
     figures = unit_figures(indicator, scope, start, period)
-    reporters = scope.valid_at_ref(indicator.reported_by)
+    return finish(indicator, unit, figures, scope.valid_at_ref(indicator.reported_by))
+
+
+def rollups_below(
+    indicator: Indicator, parent: Unit, children: list[Unit], period: PeriodSpec
+) -> dict[int, Rollup]:
+    """The roll-up of each of `children` (units directly below `parent`), keyed by unit id.
+
+    When nothing in the parent's tree changed during the window (no merge, no unit opened
+    or closed), every child's figures are a slice of the parent's: they are read in one
+    query and split by subtree. Otherwise each child is rolled up on its own, merges and
+    all."""
+    start = window_start(indicator, period)
+    scope = data_scope(parent, start, period.end)
+    if not unchanged_during(scope, start, period.end):
+        return {child.pk: rollup(indicator, child, period) for child in children}
+    under = {child.path: child.pk for child in children}
+    cut = len(parent.path) + PATH_STEP  # a path's first segments name its ancestors
+    slot = {  # unit id → the child whose subtree holds it
+        unit.pk: under[unit.path[:cut]]
+        for unit in scope.units.values()
+        if unit.path[:cut] in under
+    }
+    rows: dict[int, list[tuple]] = defaultdict(list)
+    for row in fetch_rows(indicator, scope, start, period.end):
+        if row[0] in slot:
+            rows[slot[row[0]]].append(row)
+    reporters: dict[int, list[Unit]] = defaultdict(list)
+    for unit in scope.valid_at_ref(indicator.reported_by):
+        if unit.pk in slot:
+            reporters[slot[unit.pk]].append(unit)
+    return {
+        child.pk: finish(
+            indicator,
+            child,
+            unit_figures(indicator, scope, start, period, rows=rows[child.pk]),
+            reporters[child.pk],
+        )
+        for child in children
+    }
+
+
+def unchanged_during(scope: DataScope, start: date, end: date) -> bool:
+    """No unit of the scope opened, closed or was merged within the window, and all lie
+    under its root: any subtree's scope is then just the units below it."""
+    root = scope.root.path
+    for unit in scope.units.values():
+        if scope.effective.get(unit.pk, unit.pk) != unit.pk or not unit.path.startswith(root):
+            return False
+        if (unit.valid_from and unit.valid_from > start) or (
+            unit.valid_to and unit.valid_to < end
+        ):
+            return False
+    return True
+
+
+def finish(
+    indicator: Indicator, unit: Unit, figures: dict[int, UnitFigure], reporters: list[Unit]
+) -> Rollup:
+    """A unit's roll-up from its reporting units' figures and the units expected to report."""
     result = combine(indicator, figures, reporters)
     if unit.tier == indicator.reported_by:
         # The unit reports this figure itself: there is nobody below it to count.

@@ -19,7 +19,7 @@ from django.test import Client
 
 from mattran.analytics import aggregates
 from mattran.analytics.progress import programme_progress
-from mattran.analytics.rollup import rollup
+from mattran.analytics.rollup import rollup, rollups_below
 from mattran.api.tokens import create_token
 from mattran.benchmarks import generate
 from mattran.benchmarks.baselines import duckdb_progress, sql_progress
@@ -125,6 +125,10 @@ def run(
     communes = list(Unit.objects.filter(parent=province, tier=Tier.COMMUNE).order_by("name"))
     timer.measure(
         f"Một chỉ tiêu ({indicator.code}), tháng 6/{year}, {len(communes)} xã của một tỉnh",
+        lambda: rollups_below(indicator, province, communes, month),
+    )
+    timer.measure(
+        f"  so sánh: từng xã một ({len(communes)} lần tổng hợp)",
         lambda: [rollup(indicator, c, month) for c in communes],
     )
     period = Period.objects.for_spec(month)
