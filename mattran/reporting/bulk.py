@@ -591,29 +591,41 @@ def upsert(ready: list[_Ready], *, actor: Any = None) -> tuple[int, int]:
         else:
             marks = ", ".join(["%s"] * len(_STAGE_COLUMNS))
             cursor.executemany(f"INSERT INTO bulk_stage VALUES ({marks})", list(_stage_rows(ready)))
-        cursor.execute(
-            f"SELECT count(*) FROM bulk_stage s JOIN {table} d ON d.indicator_id = s.indicator_id "
-            "AND d.unit_id = s.unit_id AND d.period_id = s.period_id"
-        )
-        existing = cursor.fetchone()[0]
+        if not postgres:  # PostgreSQL tells inserted from updated rows as it writes them
+            cursor.execute(
+                f"SELECT count(*) FROM bulk_stage s JOIN {table} d "
+                "ON d.indicator_id = s.indicator_id AND d.unit_id = s.unit_id "
+                "AND d.period_id = s.period_id"
+            )
+            existing = cursor.fetchone()[0]
         differs = " OR ".join(f"{table}.{c} IS DISTINCT FROM excluded.{c}" for c in _COMPARED)
         if not postgres:
             differs = differs.replace("IS DISTINCT FROM", "IS NOT")
         assign = ", ".join(f"{c} = excluded.{c}" for c in _COMPARED)
         checked_once = _key_checks_once(cursor, user_id)
-        cursor.execute(
+        # In the unique key's order: consecutive rows land on neighbouring index pages, so
+        # each page of a large table's index is read once rather than once per row.
+        insert = (
             f"INSERT INTO {table} (indicator_id, unit_id, period_id, number, numerator, "
             "denominator, boolean, rating, note, entered_by_id, entered_at, updated_at, version) "
             "SELECT indicator_id, unit_id, period_id, number, numerator, denominator, boolean, "
-            "rating, coalesce(note, ''), %s, %s, %s, 1 FROM bulk_stage WHERE true "
+            "rating, coalesce(note, ''), %s, %s, %s, 1 FROM bulk_stage "
+            "WHERE true ORDER BY indicator_id, unit_id, period_id "
             "ON CONFLICT (indicator_id, unit_id, period_id) DO UPDATE SET "
             f"{assign}, entered_by_id = excluded.entered_by_id, "
-            f"updated_at = excluded.updated_at, version = {table}.version + 1 WHERE {differs}",
-            [user_id, now, now],
+            f"updated_at = excluded.updated_at, version = {table}.version + 1 WHERE {differs}"
         )
-        touched = cursor.rowcount
+        if postgres:  # xmax is 0 on a row this statement inserted, not on one it updated
+            cursor.execute(
+                f"WITH written AS ({insert} RETURNING {table}.xmax = 0 AS inserted) "
+                "SELECT count(*) FILTER (WHERE inserted), count(*) FROM written",
+                [user_id, now, now],
+            )
+            created, touched = cursor.fetchone()
+        else:
+            cursor.execute(insert, [user_id, now, now])
+            created, touched = len(ready) - existing, cursor.rowcount
         if checked_once:
             key_triggers_on(cursor)
         cursor.execute("DROP TABLE bulk_stage")
-    created = len(ready) - existing
     return created, touched - created
