@@ -6,6 +6,7 @@ app_name = "documents"
 base = "units/<slug:code>/documents/"
 urlpatterns = [
     path(base, views.index, name="index"),
+    path(base + "xlsx/", views.index_xlsx, name="index_xlsx"),
     path(base + "style/", views.style, name="style"),
     path(base + "indicators/", views.indicators, name="indicators"),
     path(base + "files/<int:pk>/", views.file_download, name="file"),

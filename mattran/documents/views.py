@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
-from mattran.documents import services
+from mattran.core.xlsx import table_workbook, xlsx_response
+from mattran.documents import services, tables
 from mattran.documents.forms import PrepareForm, StyleForm
 from mattran.documents.models import FileFormat, GeneratedFile, Report
 from mattran.documents.preview import preview
@@ -65,14 +66,22 @@ def index(request, code):
         {
             "unit": unit,
             "form": form if may_write else None,
-            "reports": unit.reports.all(),
-            "files": GeneratedFile.objects.filter(unit=unit)
-            .defer("data")
-            .select_related("created_by")[:20],
+            "reports": tables.reports_of(unit),
+            "files": tables.recent_files(unit),
             "year": today.year,
             "may_manage": scope.can_manage(request.user, unit),
         },
     )
+
+
+@login_required
+def index_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    content = table_workbook(
+        tables.reports_table(unit, tables.reports_of(unit)),
+        tables.files_table(unit, tables.recent_files(unit)),
+    )
+    return xlsx_response(content, f"van-ban-bao-cao-{unit.code}.xlsx")
 
 
 @login_required

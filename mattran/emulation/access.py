@@ -12,7 +12,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mattran.accounts import scope
-from mattran.emulation.models import Movement, Participation
+from mattran.emulation.models import STATUS_CHIPS, Movement, Participation
+from mattran.emulation.ranking import standing_of
 from mattran.units.models import Unit
 
 
@@ -73,3 +74,41 @@ def may_self_assess(actor, participation: Participation) -> bool:
 def may_manage(actor, movement: Movement) -> bool:
     """Open the movement, score officially, reopen, withdraw, publish, export awards."""
     return not _is_user(actor) or scope.can_manage(actor, movement.organiser)
+
+
+def stage_of(movement: Movement) -> tuple[str, str]:
+    """Where a movement stands for its organiser: a label and its chip."""
+    if movement.published_at:
+        return "Đã công bố kết quả", "s-met"
+    if movement.opened_at:
+        return "Đang chấm điểm", "s-on_track"
+    return "Chưa mở", "s-no_data"
+
+
+def movement_lists(unit: Unit) -> tuple[list[dict], list[dict]]:
+    """The movements page's two lists: those `unit` organises or oversees, with how many
+    participants submitted and were reviewed, and those it takes part in, with its standing."""
+    organised, taking_part = [], []
+    for movement in movements_for(unit):
+        if organises(unit, movement):
+            active = movement.participations.filter(withdrawn_at__isnull=True)
+            organised.append(
+                {
+                    "movement": movement,
+                    "participants": active.count(),
+                    "submitted": active.filter(submitted_at__isnull=False).count(),
+                    "reviewed": active.filter(reviewed_at__isnull=False).count(),
+                    "stage": stage_of(movement),
+                }
+            )
+        participation = movement.participations.filter(unit=unit).first()
+        if participation is not None:
+            taking_part.append(
+                {
+                    "movement": movement,
+                    "participation": participation,
+                    "chip": STATUS_CHIPS[participation.status],
+                    "standing": standing_of(movement, participation),
+                }
+            )
+    return organised, taking_part

@@ -133,3 +133,77 @@ def sheet_table(movement, sheet: Sheet) -> Table:
         ],
         rows=rows,
     )
+
+
+def organised_table(unit, organised) -> Table:
+    """The movements `unit` organises or oversees, as its movements page lists them."""
+    return Table(
+        name="Phong trào tổ chức",
+        title=f"PHONG TRÀO THI ĐUA DO {unit.name.upper()} TỔ CHỨC, THEO DÕI",
+        notes=[f"{unit.name} và các đơn vị trực thuộc tổ chức"],
+        columns=[
+            Column("Phong trào", 50),
+            Column("Đơn vị tổ chức", 28),
+            Column("Từ ngày", 12),
+            Column("Đến ngày", 12),
+            Column("Hạn tự chấm", 12),
+            Column("Đơn vị tham gia", 12),
+            Column("Đã nộp tự chấm", 12),
+            Column("Đã chấm chính thức", 12),
+            Column("Tình trạng", 20),
+        ],
+        rows=[
+            [
+                row["movement"].title,
+                row["movement"].organiser.name,
+                row["movement"].starts_on,
+                row["movement"].ends_on,
+                row["movement"].self_due_on,
+                row["participants"],
+                row["submitted"],
+                row["reviewed"],
+                row["stage"][0],
+            ]
+            for row in organised
+        ],
+    )
+
+
+def taking_part_table(unit, taking_part) -> Table:
+    """The movements `unit` takes part in: its status, its total and, once the results are
+    published, its rank."""
+    rows = []
+    for row in taking_part:
+        movement, participation, standing = row["movement"], row["participation"], row["standing"]
+        scored = standing is not None and standing.total is not None
+        reopened = participation.reopened_until if not participation.submitted_at else None
+        rows.append(
+            [
+                movement.title,
+                movement.organiser.name,
+                movement.self_due_on,
+                reopened,
+                participation.status_label,
+                standing.total if scored else None,
+                standing.maximum if scored else None,
+                standing.official if scored else None,
+                standing.rank if movement.published_at and scored else None,
+            ]
+        )
+    return Table(
+        name="Phong trào tham gia",
+        title=f"PHONG TRÀO THI ĐUA {unit.name.upper()} THAM GIA",
+        notes=["Xếp hạng chỉ có khi đơn vị tổ chức đã công bố kết quả"],
+        columns=[
+            Column("Phong trào", 50),
+            Column("Đơn vị tổ chức", 28),
+            Column("Hạn tự chấm", 12),
+            Column("Mở lại đến", 12),
+            Column("Tình trạng", 22),
+            Column("Tổng điểm", 10),
+            Column("Điểm tối đa", 10),
+            Column("Chấm chính thức", 12),
+            Column("Xếp hạng", 10),
+        ],
+        rows=rows,
+    )

@@ -7,6 +7,7 @@ base = "units/<slug:code>/emulation/"
 one = base + "<int:pk>/"
 urlpatterns = [
     path(base, views.index, name="index"),
+    path(base + "xlsx/", views.index_xlsx, name="index_xlsx"),
     path(one, views.movement_view, name="movement"),
     path(one + "xlsx/", views.movement_xlsx, name="movement_xlsx"),
     path(one + "open/", views.open_view, name="open"),

@@ -12,7 +12,7 @@ from mattran.core.xlsx import table_workbook, xlsx_response
 from mattran.documents.views import download
 from mattran.emulation import access, awards, movements, tables
 from mattran.emulation.models import STATUS_CHIPS
-from mattran.emulation.ranking import standing_of, standings
+from mattran.emulation.ranking import standings
 from mattran.units.models import Tier
 
 
@@ -35,33 +35,27 @@ def _errors(request, exc: ValidationError) -> None:
 @login_required
 def index(request, code):
     unit = scope.unit_for(request.user, code)
-    organised, taking_part = [], []
-    for movement in access.movements_for(unit):
-        if access.organises(unit, movement):
-            active = movement.participations.filter(withdrawn_at__isnull=True)
-            organised.append(
-                {
-                    "movement": movement,
-                    "participants": active.count(),
-                    "submitted": active.filter(submitted_at__isnull=False).count(),
-                    "reviewed": active.filter(reviewed_at__isnull=False).count(),
-                }
-            )
-        participation = movement.participations.filter(unit=unit).first()
-        if participation is not None:
-            taking_part.append(
-                {
-                    "movement": movement,
-                    "participation": participation,
-                    "chip": STATUS_CHIPS[participation.status],
-                    "standing": standing_of(movement, participation),
-                }
-            )
+    organised, taking_part = access.movement_lists(unit)
     return render(
         request,
         "emulation/index.html",
         {"unit": unit, "organised": organised, "taking_part": taking_part},
     )
+
+
+@login_required
+def index_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    organised, taking_part = access.movement_lists(unit)
+    sheets = [
+        table
+        for table, rows in (
+            (tables.organised_table(unit, organised), organised),
+            (tables.taking_part_table(unit, taking_part), taking_part),
+        )
+        if rows
+    ] or [tables.taking_part_table(unit, [])]
+    return xlsx_response(table_workbook(*sheets), f"phong-trao-thi-dua-{unit.code}.xlsx")
 
 
 def _ranking(request, unit, movement) -> dict:

@@ -1,15 +1,21 @@
 """What the fund and store pages share: the acting unit and its fund or store, who may
-write, the period a page shows, and rendering a form the reader may not submit."""
+write, the period a page shows, rendering a form the reader may not submit, and the funds
+of a unit and of the units below it with their balances (the funds page and its download)."""
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from mattran.accounts import scope
 from mattran.funds import access
+from mattran.funds.balances import Reconciliation, balances, entry_years, reconciliation
 from mattran.funds.forms import PeriodForm
+from mattran.funds.models import Fund, FundKind
+from mattran.funds.models.ledger import KIND_ORDER
+from mattran.units.models import Unit
 
 
 def fund_page(request, code: str, pk: int, *, write: bool = False):
@@ -79,3 +85,39 @@ def period(request, years: list[int]) -> Period:
     if not form.is_bound:
         form = PeriodForm(initial={"start": start, "end": end})
     return Period(form, start, end, start.year if is_year else None)
+
+
+@dataclass
+class OwnFund:
+    kind: FundKind
+    fund: Fund | None  # None: the unit has not opened this fund
+    balance: Decimal
+    year: Reconciliation | None  # the latest year with entries
+
+
+@dataclass
+class BelowFund:
+    fund: Fund
+    balance: Decimal
+
+
+def fund_overview(unit: Unit, today: date) -> tuple[list[OwnFund], list[BelowFund]]:
+    """Each kind of fund of `unit` with its balance at the end of `today` and its latest
+    year's totals, and every fund kept below it with its balance (in the tree's order)."""
+    own = {fund.kind: fund for fund in Fund.objects.filter(unit=unit).select_related("unit")}
+    below = sorted(
+        Fund.objects.filter(unit__in=Unit.objects.subtree(unit, include_self=False)).select_related(
+            "unit"
+        ),
+        key=lambda fund: (fund.unit.path, KIND_ORDER.get(fund.kind, 99)),
+    )
+    amounts = balances([*own.values(), *below], today)
+    rows = []
+    for kind in FundKind:
+        fund = own.get(kind)
+        year = None
+        if fund is not None:
+            latest = (entry_years(fund) or [today.year])[0]
+            year = reconciliation(fund, *year_bounds(latest, today))
+        rows.append(OwnFund(kind, fund, amounts.get(fund.pk, 0) if fund else Decimal(0), year))
+    return rows, [BelowFund(f, amounts.get(f.pk, Decimal(0))) for f in below]

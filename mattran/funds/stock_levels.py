@@ -48,6 +48,20 @@ def stock_on(store: Store, day: date) -> dict[int, Decimal]:
 
 
 @dataclass
+class StoreRow:
+    store: Store
+    items: int  # how many items are in stock at the end of the day
+
+
+def store_rows(unit, day: date) -> list[StoreRow]:
+    """A unit's stores, each with how many items it holds at the end of `day`."""
+    return [
+        StoreRow(store, sum(1 for q in stock_on(store, day).values() if q))
+        for store in unit.relief_stores.all()
+    ]
+
+
+@dataclass
 class LowestStock:
     quantity: Decimal
     day: date

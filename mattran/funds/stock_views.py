@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
+from mattran.core.xlsx import table_workbook, xlsx_response
 from mattran.documents.views import download
-from mattran.funds import access
+from mattran.funds import access, tables
 from mattran.funds.forms import apply_errors
 from mattran.funds.models import IssueSlip, Item, StockReceipt
 from mattran.funds.pages import period, require_record, store_page
@@ -31,7 +32,7 @@ from mattran.funds.stock_forms import (
     StockReversalForm,
     StoreForm,
 )
-from mattran.funds.stock_levels import stock_on, stock_report
+from mattran.funds.stock_levels import stock_on, stock_report, store_rows
 
 DOCUMENTS = {"receipt": StockReceipt, "issue": IssueSlip}
 
@@ -51,17 +52,12 @@ def stores(request, code):
             else:
                 messages.success(request, f"Đã tạo {store.name}.")
                 return redirect("funds:store", unit.code, store.pk)
-    today = timezone.localdate()
-    rows = []
-    for store in unit.relief_stores.all():
-        stock = stock_on(store, today)
-        rows.append({"store": store, "items": sum(1 for q in stock.values() if q)})
     return render(
         request,
         "funds/stores.html",
         {
             "unit": unit,
-            "rows": rows,
+            "rows": store_rows(unit, timezone.localdate()),
             "form": form,
             "item_form": ItemForm(),
             "items": Item.objects.all(),
@@ -69,6 +65,14 @@ def stores(request, code):
             "keeps_funds": access.keeps_funds(unit),
         },
     )
+
+
+@login_required
+def stores_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    today = timezone.localdate()
+    content = table_workbook(tables.stores_table(unit, today, store_rows(unit, today)))
+    return xlsx_response(content, f"kho-hang-cuu-tro-{unit.code}-{today:%Y%m%d}.xlsx")
 
 
 @login_required

@@ -8,46 +8,39 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
-from mattran.funds import access
+from mattran.core.xlsx import table_workbook, xlsx_response
+from mattran.funds import access, tables
 from mattran.funds.balances import balances, entry_years, ledger, reconciliation
 from mattran.funds.entries import open_fund
-from mattran.funds.models import Fund, FundKind
-from mattran.funds.models.ledger import KIND_ORDER
-from mattran.funds.pages import fund_page, period, require_record, year_bounds
-from mattran.units.models import Unit
+from mattran.funds.pages import fund_overview, fund_page, period, require_record
 
 
 @login_required
 def index(request, code):
     unit = scope.unit_for(request.user, code)
     today = timezone.localdate()
-    own = {fund.kind: fund for fund in Fund.objects.filter(unit=unit).select_related("unit")}
-    below = sorted(
-        Fund.objects.filter(unit__in=Unit.objects.subtree(unit, include_self=False)).select_related(
-            "unit"
-        ),
-        key=lambda fund: (fund.unit.path, KIND_ORDER.get(fund.kind, 99)),
-    )
-    amounts = balances([*own.values(), *below], today)
-    rows = []
-    for kind in FundKind:
-        fund = own.get(kind)
-        year = None
-        if fund is not None:
-            latest = (entry_years(fund) or [today.year])[0]
-            year = reconciliation(fund, *year_bounds(latest, today))
-        balance = amounts.get(fund.pk, 0) if fund else 0
-        rows.append({"kind": kind, "fund": fund, "balance": balance, "year": year})
+    rows, below = fund_overview(unit, today)
     context = {
         "unit": unit,
         "keeps_funds": access.keeps_funds(unit),
         "may_record": access.may_record(request.user, unit),
         "rows": rows,
-        "below": [{"fund": f, "balance": amounts.get(f.pk, 0)} for f in below],
+        "below": below,
         "today": today,
         "stores": unit.relief_stores.count(),
     }
     return render(request, "funds/index.html", context)
+
+
+@login_required
+def index_xlsx(request, code):
+    unit = scope.unit_for(request.user, code)
+    today = timezone.localdate()
+    rows, below = fund_overview(unit, today)
+    sheets = [tables.funds_table(unit, today, rows)] if access.keeps_funds(unit) else []
+    if below or not sheets:
+        sheets.append(tables.below_table(unit, today, below))
+    return xlsx_response(table_workbook(*sheets), f"quy-{unit.code}-{today:%Y%m%d}.xlsx")
 
 
 @login_required

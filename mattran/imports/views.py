@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mattran.accounts import scope
-from mattran.imports import jobs
+from mattran.core.xlsx import table_workbook, xlsx_response
+from mattran.imports import jobs, tables
 from mattran.imports.models import ImportJob, ImportStatus
 from mattran.imports.readers import MAX_BYTES
 from mattran.imports.review import draft_from_post, owner_choices, owner_key
@@ -40,8 +41,15 @@ def index(request, code):
             )
             jobs.start(job)
             return redirect("imports:job", unit.code, job.pk)
-    recent = unit.import_jobs.only("filename", "status", "created_at", "saved_as")[:10]
+    recent = tables.recent_jobs(unit)
     return render(request, "imports/index.html", {"unit": unit, "recent": recent, "accept": ACCEPT})
+
+
+@login_required
+def index_xlsx(request, code):
+    unit = _unit_for_import(request, code)
+    content = table_workbook(tables.jobs_table(unit, tables.recent_jobs(unit)))
+    return xlsx_response(content, f"nhap-van-ban-{unit.code}.xlsx")
 
 
 def _job(request, code, pk):

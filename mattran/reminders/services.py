@@ -1,6 +1,7 @@
 """Turning events into reminders: who is told, whether it is upcoming or overdue, and an
 e-mail the first time only."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -103,3 +104,22 @@ def events_for(user: User, today: date | None = None):
             if kind_of(e, today, AHEAD_DAYS) == ReminderKind.OVERDUE
         ]
     return own, below
+
+
+@dataclass
+class ReminderLists:
+    """The reminders page: the user's unit's overdue and upcoming work, and (for
+    administrators) what the units below it have let slip."""
+
+    overdue: list[ReminderEvent]
+    upcoming: list[ReminderEvent]
+    below: list[ReminderEvent]
+
+
+def reminder_lists(user: User, today: date | None = None) -> ReminderLists:
+    own, below = events_for(user, today)
+    return ReminderLists(
+        overdue=[e for e, k in own if k == ReminderKind.OVERDUE],
+        upcoming=[e for e, k in own if k == ReminderKind.UPCOMING],
+        below=below,
+    )

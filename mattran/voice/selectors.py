@@ -9,7 +9,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from mattran.units.models import PATH_END, Unit
-from mattran.voice.kinds import KINDS, RecordKind
+from mattran.voice.kinds import KINDS, ItemKind, RecordKind
 from mattran.voice.models import (
     CommitmentStatus,
     DialogueKind,
@@ -19,9 +19,11 @@ from mattran.voice.models import (
     PetitionStatus,
     Supervision,
     SupervisionKind,
+    Survey,
     Uptake,
     VoterMeeting,
 )
+from mattran.voice.privacy import reveal
 
 
 def below(queryset: QuerySet, unit: Unit, via: str = "unit") -> QuerySet:
@@ -91,6 +93,29 @@ def records(kind: RecordKind, unit: Unit, year: int | None = None) -> QuerySet:
     if year:
         rows = rows.filter(**{f"{day}__year": year})
     return rows.annotate(**_counts(kind, today)).order_by(f"-{day}", "-pk")
+
+
+def record_items(kind: RecordKind, record, user, *, where: str) -> list[tuple[ItemKind, list]]:
+    """Each kind of row a record carries, with its rows; citizens' fields are masked unless
+    `user` may read them, and each petition shown with them is logged as seen at `where`."""
+    sections = []
+    for item in kind.items:
+        rows = list(item.model.objects.filter(**{item.parent_field: record}))
+        for row in rows:
+            setattr(row, item.parent_field, record)
+        if item.personal:
+            rows = reveal(rows, user, where=where)
+        sections.append((item, rows))
+    return sections
+
+
+def surveys(unit: Unit) -> QuerySet[Survey]:
+    """The surveys of `unit` and below, with how many questions and answer sheets each has."""
+    return (
+        below(Survey.objects.all(), unit)
+        .select_related("unit")
+        .annotate(sheets=Count("responses", distinct=True), asked=Count("questions", distinct=True))
+    )
 
 
 def record_years(kind: RecordKind, unit: Unit) -> list[int]:

@@ -9,16 +9,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from mattran.core.xlsx import table_workbook, xlsx_response
 from mattran.documents.models import FileFormat
 from mattran.documents.views import CONTENT_TYPES, download
 from mattran.voice import surveys as services
 from mattran.voice.access import acting_unit, may_enter, survey_for
 from mattran.voice.exports import export_tallies
 from mattran.voice.forms import cleaned_fields
-from mattran.voice.models import Survey
-from mattran.voice.selectors import below
+from mattran.voice.selectors import surveys
 from mattran.voice.survey_excel import area_label, import_responses, survey_template
 from mattran.voice.survey_forms import QuestionForm, ResponseForm, SurveyForm, UploadForm
+from mattran.voice.tables import surveys_table
 from mattran.voice.tallies import tally
 from mattran.voice.views import run
 
@@ -34,16 +35,18 @@ def _survey(request, code, pk, *, enter=False):
 @login_required
 def survey_list(request, code):
     unit = acting_unit(request, code)
-    rows = (
-        below(Survey.objects.all(), unit)
-        .select_related("unit")
-        .annotate(sheets=Count("responses", distinct=True), asked=Count("questions", distinct=True))
-    )
     return render(
         request,
         "voice/surveys.html",
-        {"unit": unit, "rows": rows, "may_enter": may_enter(request, unit)},
+        {"unit": unit, "rows": surveys(unit), "may_enter": may_enter(request, unit)},
     )
+
+
+@login_required
+def survey_list_xlsx(request, code):
+    unit = acting_unit(request, code)
+    content = table_workbook(surveys_table(unit, surveys(unit)))
+    return xlsx_response(content, f"lay-y-kien-{unit.code}.xlsx")
 
 
 @login_required

@@ -14,7 +14,7 @@ from mattran.voice.access import acting_unit, kind_for, may_enter, record_for
 from mattran.voice.activity_link import adoptable
 from mattran.voice.forms import attach_errors, cleaned_fields, item_form, record_form
 from mattran.voice.models import Survey
-from mattran.voice.privacy import may_see_personal, reveal
+from mattran.voice.privacy import may_see_personal
 
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
 
@@ -184,12 +184,9 @@ def record_page(request, unit, spec, record, forms=None):
     editable = may_enter(request, record.unit)
     personal = may_see_personal(request.user, record.unit)
     sections = []
-    for item in spec.items:
-        rows = list(item.model.objects.filter(**{item.parent_field: record}))
-        for row in rows:
-            setattr(row, item.parent_field, record)
-        if item.personal:
-            rows = reveal(rows, request.user, where=f"{spec.slug}:{record.pk}")
+    for item, rows in selectors.record_items(
+        spec, record, request.user, where=f"{spec.slug}:{record.pk}"
+    ):
         form = (forms or {}).get(item.slug)
         if form is None and editable:
             form = item_form(item.slug, personal=personal, prefix=item.slug)
@@ -213,3 +210,16 @@ def record_detail(request, code, kind, pk):
     unit = acting_unit(request, code)
     spec = kind_for(kind)
     return record_page(request, unit, spec, record_for(unit, spec, pk))
+
+
+@login_required
+def record_xlsx(request, code, kind, pk):
+    """The rows of a record as its page lists them, citizens masked and logged alike."""
+    unit = acting_unit(request, code)
+    spec = kind_for(kind)
+    record = record_for(unit, spec, pk)
+    sections = selectors.record_items(
+        spec, record, request.user, where=f"{spec.slug}:{record.pk}:xlsx"
+    )
+    content = table_workbook(*(tables.items_table(item, record, rows) for item, rows in sections))
+    return xlsx_response(content, f"{kind}-{record.pk}-{unit.code}.xlsx")

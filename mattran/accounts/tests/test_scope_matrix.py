@@ -171,6 +171,9 @@ def urls_of(world, code):
             "plans:list_xlsx": ("get", reverse("plans:list_xlsx", args=[code])),
             "plans:detail_xlsx": ("get", reverse("plans:detail_xlsx", args=[code, world.plan.pk])),
             "plans:tasks_xlsx": ("get", reverse("plans:tasks_xlsx", args=[code])),
+            "imports:index_xlsx": ("get", reverse("imports:index_xlsx", args=[code])),
+            doc + "index_xlsx": ("get", reverse(doc + "index_xlsx", args=[code])),
+            emu + "index_xlsx": ("get", reverse(emu + "index_xlsx", args=[code])),
             emu + "movement_xlsx": ("get", reverse(emu + "movement_xlsx", args=[code, movement])),
             emu + "score_xlsx": ("get", reverse(emu + "score_xlsx", args=[code, movement])),
             emu + "review_xlsx": (

@@ -1,7 +1,7 @@
 """A movement's "Tải Excel": the ranking as far as the acting unit may see it, the criteria,
 and a participant's sheet with every score and its evidence."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -95,3 +95,63 @@ def test_a_sheet_lists_each_criterion_with_the_score_and_its_evidence(client, wo
     review = read_table(client.get(url("review_xlsx", "tk", world, participation.pk)).content)
     assert review.notes[0] == "BẢNG CHẤM ĐIỂM — PHƯỜNG AN PHÚ"
     assert review.rows[0][3] == 9.5
+
+
+def test_the_movements_page_lists_as_the_download(client, world):
+    client.force_login(world.users["city_admin"])
+    index = reverse("emulation:index_xlsx", args=["tk"])
+    content = client.get(index).content
+    assert sheet_names(content) == ["Phong trào tổ chức"]  # the city takes part in nothing
+    organised = read_table(content)
+    assert organised.notes[0] == "PHONG TRÀO THI ĐUA DO THÀNH PHỐ TAM KỲ TỔ CHỨC, THEO DÕI"
+    participants = world.movement.participations.count()
+    assert organised.rows == [
+        [
+            world.movement.title,
+            "Thành phố Tam Kỳ",
+            datetime(2024, 3, 15),  # dates come back from the workbook as midnight
+            datetime(2024, 10, 31),
+            datetime.combine(world.movement.self_due_on, time()),
+            participants,
+            2,
+            0,
+            "Đang chấm điểm",
+        ]
+    ]
+    page = client.get(reverse("emulation:index", args=["tk"])).content.decode()
+    assert f'id="organised-xlsx" href="{index}">Tải Excel' in page
+    assert f"{participants}</td>" in page and "Đang chấm điểm</span>" in page
+
+
+def test_a_participant_downloads_its_standing_and_no_other_ward(client, world):
+    client.force_login(world.users["w1_clerk"])
+    content = client.get(reverse("emulation:index_xlsx", args=["tk-w1"])).content
+    assert sheet_names(content) == ["Phong trào tham gia"]
+    table = read_table(content)
+    assert table.rows == [
+        [
+            world.movement.title,
+            "Thành phố Tam Kỳ",
+            datetime.combine(world.movement.self_due_on, time()),
+            None,
+            "Đã nộp, chờ chấm",
+            15.5,
+            20,
+            "Không",
+            None,  # not published: no rank
+        ]
+    ]
+    page = client.get(reverse("emulation:index", args=["tk-w1"])).content.decode()
+    assert "15,5/20" in page and "chưa công bố" in page
+    assert client.get(reverse("emulation:index_xlsx", args=["tk-w2"])).status_code == 404
+    for ward in world.city.wards[:2]:
+        review_sheet(
+            participation=sheet_of(world.movement, ward),
+            entries={
+                c.pk: ReviewEntry(score=Decimal(5), note="Đối chiếu lại")
+                for c in world.movement.criteria_for("commune")
+            },
+        )
+    publish_results(movement=world.movement)
+    after = read_table(client.get(reverse("emulation:index_xlsx", args=["tk-w1"])).content)
+    assert after.rows[0][4:] == ["Đã chấm chính thức", 10, 20, "Có", 1]

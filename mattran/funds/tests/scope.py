@@ -50,6 +50,7 @@ def urls(world, code) -> dict[str, tuple[str, str]]:
 
     return {
         f + "index": ("get", u("index")),
+        f + "index_xlsx": ("get", u("index_xlsx")),
         f + "open": ("post", u("open")),
         f + "summary": ("get", u("summary")),
         f + "summary_export": ("post", u("summary_export", "xlsx")),
@@ -65,6 +66,7 @@ def urls(world, code) -> dict[str, tuple[str, str]]:
         f + "report": ("get", u("report", fund)),
         f + "export": ("post", u("export", fund, "docx")),
         f + "stores": ("get", u("stores")),
+        f + "stores_xlsx": ("get", u("stores_xlsx")),
         f + "stores#post": ("post", u("stores")),
         f + "items": ("post", u("items")),
         f + "store": ("get", u("store", store)),

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from mattran.core.tests.workbooks import read_table
 from mattran.plans.models import Plan, Task
 from mattran.plans.services import assign, report_progress
 from mattran.reminders.models import Reminder, ReminderKind
@@ -95,3 +96,37 @@ def test_the_in_app_list_shows_coming_and_overdue_work(client, world):
     board = client.get(reverse("reminders:list")).content.decode()
     below = board.split("Đơn vị cấp dưới quá hạn")[1]
     assert "đối thoại với thanh niên" in below and "Phường An Mỹ" in below
+
+
+def test_the_download_lists_what_the_page_shows_for_the_user_only(client, world):
+    today = timezone.localdate()
+    Task.objects.filter(pk=world.soon.task_id).update(due_on=today + timedelta(days=2))
+    Task.objects.filter(pk=world.late.task_id).update(due_on=today - timedelta(days=2))
+    client.force_login(world.users["w1_clerk"])
+    url = reverse("reminders:list_xlsx")
+    table = read_table(client.get(url).content)
+    assert table.notes[0] == "NHẮC VIỆC — PHƯỜNG AN MỸ"
+    assert table.notes[1].endswith(f"tính đến ngày {today:%d/%m/%Y}")
+    page = client.get(reverse("reminders:list")).content.decode()
+    assert f'id="reminders-xlsx" href="{url}">Tải Excel' in page
+    rows = {(r[0], r[2]): r[1].date() for r in table.rows}
+    late = next(text for kind, text in rows if "đối thoại với thanh niên" in text)
+    soon = next(text for kind, text in rows if "Ra mắt mô hình dân vận khéo" in text)
+    assert rows[("Quá hạn", late)] == today - timedelta(days=2)
+    assert rows[("Sắp đến hạn", soon)] == today + timedelta(days=2)
+    assert {kind for kind, _ in rows} <= {"Quá hạn", "Sắp đến hạn"}
+    for kind, text in rows:  # each row as the page lists it
+        assert f"{rows[(kind, text)]:%d/%m/%Y}</span> <a" in page and text in page
+    assert not any("Việc đã xong" in text for _, text in rows)
+    # another ward's clerk gets its own work, never An Mỹ's
+    client.force_login(world.users["w2_clerk"])
+    other = read_table(client.get(url).content)
+    assert other.notes[0] == "NHẮC VIỆC — PHƯỜNG AN PHÚ"
+    assert not any("Ra mắt mô hình" in r[2] or "thanh niên" in r[2] for r in other.rows)
+    # the city's administrator also gets the wards' overdue work
+    client.force_login(world.users["city_admin"])
+    city = read_table(client.get(url).content)
+    below = [r[2] for r in city.rows if r[0] == "Đơn vị cấp dưới quá hạn"]
+    assert any("đối thoại với thanh niên" in text and "Phường An Mỹ" in text for text in below)
+    client.logout()
+    assert client.get(url).status_code == 302

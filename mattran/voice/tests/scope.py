@@ -133,6 +133,7 @@ def urls(world, code) -> dict[str, tuple[str, str]]:
             reverse(v + "grant_revoke", args=[code, mine.grant.pk if mine else 0]),
         ),
         v + "surveys": ("get", reverse(v + "surveys", args=[code])),
+        v + "surveys_xlsx": ("get", reverse(v + "surveys_xlsx", args=[code])),
         v + "survey_new": ("get", reverse(v + "survey_new", args=[code])),
         v + "survey_new#post": ("post", reverse(v + "survey_new", args=[code])),
     }
@@ -187,6 +188,7 @@ def urls(world, code) -> dict[str, tuple[str, str]]:
             reverse(v + "record_new", args=[code, kind]),
         )
         found[v + "record" + tag] = ("get", reverse(v + "record", args=[code, kind, pk]))
+        found[v + "record_xlsx" + tag] = ("get", reverse(v + "record_xlsx", args=[code, kind, pk]))
         found[v + "record_edit" + tag] = ("get", reverse(v + "record_edit", args=[code, kind, pk]))
         found[v + "record_edit" + tag + "-post"] = (
             "post",
