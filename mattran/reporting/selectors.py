@@ -28,7 +28,7 @@ def entry_indicators(programme: Programme, unit: Unit, period: Period) -> list[I
     # with four queries per indicator (the entry page's cost under load).
     return list(
         programme.indicators.filter(reported_by=unit.tier, frequency=period.kind)
-        .select_related("area", "programme", *COMPUTED_LINKS)
+        .select_related("area", "programme__unit", *COMPUTED_LINKS)
         .prefetch_related("fed_by")
         .order_by("order")
     )

@@ -151,14 +151,19 @@ def save_data_value(
     note: str = "",
     actor: Any = None,
     expected_version: int | None = None,
+    report_checked: bool = False,
 ) -> DataValue:
     """Store a unit's figure, or refuse it with a Vietnamese message and change nothing.
 
     `expected_version` is the version the user's form was opened on (None for a new
     entry made without a form): a newer saved value is never silently overwritten.
+    `report_checked` says the caller has already checked, in the same transaction, that
+    the actor may change this unit's report and that it is not locked (`check_may_change`):
+    a form checks that once for all its figures.
     """
     period = as_period(period)
-    check_may_change(actor, indicator.programme, unit, period)
+    if not report_checked:
+        check_may_change(actor, indicator.programme, unit, period)
     validate_placement(indicator, unit, period)
     validate_figure(indicator, figure)
     current = (
@@ -166,6 +171,8 @@ def save_data_value(
         .filter(indicator=indicator, unit=unit, period=period)
         .first()
     )
+    if current is not None:  # the audit entry and the signals read these: no query again
+        current.indicator, current.unit, current.period = indicator, unit, period
     if current is not None and expected_version is not None and current.version != expected_version:
         raise newer_value(current, figure)
     if current is None and expected_version not in (None, 0):
@@ -220,13 +227,20 @@ def check_may_change(actor: Any, programme: Programme, unit: Unit, period: Perio
 
 @transaction.atomic
 def clear_data_value(
-    *, value: DataValue, actor: Any = None, expected_version: int | None = None
+    *,
+    value: DataValue,
+    actor: Any = None,
+    expected_version: int | None = None,
+    report_checked: bool = False,
 ) -> None:
     """Remove a figure a user emptied; the same checks as saving apply."""
     value = (
-        DataValue.objects.select_for_update().select_related("indicator", "unit").get(pk=value.pk)
+        DataValue.objects.select_for_update()
+        .select_related("indicator__programme", "unit", "period")
+        .get(pk=value.pk)
     )
-    check_may_change(actor, value.indicator.programme, value.unit, value.period)
+    if not report_checked:
+        check_may_change(actor, value.indicator.programme, value.unit, value.period)
     if expected_version is not None and value.version != expected_version:
         raise ConflictError(
             f"Số liệu {value.indicator.code} của {value.unit.name} kỳ {value.period} vừa được "

@@ -17,7 +17,12 @@ from mattran.reporting.selectors import (
     values_of,
     year_reports,
 )
-from mattran.reporting.services import ConflictError, clear_data_value, save_data_value
+from mattran.reporting.services import (
+    ConflictError,
+    check_may_change,
+    clear_data_value,
+    save_data_value,
+)
 
 
 @login_required
@@ -97,12 +102,21 @@ def entry(request, code, period):
 def save_form(request, page, form) -> bool:
     """Save every changed figure, or none: errors go beside their fields."""
     with transaction.atomic():
+        try:  # once for the form, not for each figure
+            check_may_change(request.user, page.programme, page.unit, page.period)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+            return False
         failed = False
         for indicator, figure, version in form.changed_figures():
             try:
                 if figure is None:
-                    current = form.values[indicator.pk]
-                    clear_data_value(value=current, actor=request.user, expected_version=version)
+                    clear_data_value(
+                        value=form.values[indicator.pk],
+                        actor=request.user,
+                        expected_version=version,
+                        report_checked=True,
+                    )
                 else:
                     save_data_value(
                         indicator=indicator,
@@ -111,6 +125,7 @@ def save_form(request, page, form) -> bool:
                         figure=figure,
                         actor=request.user,
                         expected_version=version,
+                        report_checked=True,
                     )
             except ConflictError as exc:
                 form.add_indicator_error(indicator, None, exc.messages[0])
