@@ -218,20 +218,54 @@ def refresh(programme: Programme, years: Iterable[int] | None = None) -> int:
     return rebuilt
 
 
-def stable(unit: Unit, year: int) -> bool:
-    """Did the unit's tree stay the same all year (no merge, no unit opened or closed)?"""
-    start, end = date(year, 1, 1), date(year, 12, 31)
+def stable(unit: Unit, start: date, end: date) -> bool:
+    """Did the unit's tree stay the same over the window: no unit of it opened or closed,
+    no merge into or out of it taking effect, strictly inside [start, end]? Units closed
+    before the window (an earlier reorganisation) or opened after it matter only if they
+    have figures inside it (a merge recorded after the old units had reported on)."""
     below = Unit.objects.subtree(unit)
-    if below.filter(Q(valid_from__gt=start) | Q(valid_to__lt=end)).exists():
+    if below.filter(
+        Q(valid_from__gt=start, valid_from__lte=end) | Q(valid_to__gte=start, valid_to__lt=end)
+    ).exists():
         return False
-    return not UnitSuccession.objects.filter(
+    if UnitSuccession.objects.filter(
         Q(successor__path__gte=unit.path, successor__path__lt=unit.path + PATH_END)
-        | Q(predecessor__path__gte=unit.path, predecessor__path__lt=unit.path + PATH_END)
-    ).exists()
+        | Q(predecessor__path__gte=unit.path, predecessor__path__lt=unit.path + PATH_END),
+        effective_on__gt=start,
+        effective_on__lte=end,
+    ).exists():
+        return False
+    outside = list(
+        below.filter(Q(valid_to__lt=start) | Q(valid_from__gt=end)).values_list("pk", flat=True)
+    )
+    return not (
+        outside
+        and DataValue.objects.filter(
+            unit_id__in=outside, period__start__gte=start, period__end__lte=end
+        ).exists()
+    )
 
 
 def uses_aggregates(unit: Unit, year: int) -> bool:
-    return unit.tier in LARGE_TIERS and stable(unit, year)
+    """Is the unit large enough (a province, the country) to read pre-aggregated figures?"""
+    return unit.tier in LARGE_TIERS
+
+
+def aggregated(unit: Unit, year: int, indicators: list[Indicator]) -> list[Indicator]:
+    """Those of `indicators` whose figure for `unit` over `year` the aggregates give exactly:
+    the tree did not change within the indicator's window (the year, or from the first
+    year of the term for a cumulative one). The others are rolled up from raw figures,
+    which fold merged units into their successors."""
+    end = date(year, 12, 31)
+    windows: dict[int, bool] = {}
+    chosen = []
+    for indicator in indicators:
+        first = indicator.programme.first_year if indicator.cumulative else year
+        if first not in windows:
+            windows[first] = stable(unit, date(first, 1, 1), end)
+        if windows[first]:
+            chosen.append(indicator)
+    return chosen
 
 
 def year_rollups(

@@ -108,8 +108,9 @@ def programme_progress(
     precomputed = {}
     if aggregates.uses_aggregates(unit, year):  # a whole country or province: pre-aggregated
         below = [i for i in indicators if may_apply(i, unit) and i.reported_by != unit.tier]
-        precomputed = aggregates.year_rollups(programme, unit, year, below)
-        if as_of is None:
+        below = aggregates.aggregated(unit, year, below)
+        precomputed = aggregates.year_rollups(programme, unit, year, below) if below else {}
+        if as_of is None and below:
             latest = aggregates.latest_month_end(programme, unit, year)
             as_of = min(latest or period.end, timezone.localdate())
     as_of = as_of or reporting_frontier(programme, unit, period, scopes)

@@ -100,9 +100,7 @@ def rollups_below(
     under = {child.path: child.pk for child in children}
     cut = len(parent.path) + PATH_STEP  # a path's first segments name its ancestors
     slot = {  # unit id → the child whose subtree holds it
-        unit.pk: under[unit.path[:cut]]
-        for unit in scope.units.values()
-        if unit.path[:cut] in under
+        unit.pk: under[unit.path[:cut]] for unit in scope.units.values() if unit.path[:cut] in under
     }
     rows: dict[int, list[tuple]] = defaultdict(list)
     for row in fetch_rows(indicator, scope, start, period.end):
@@ -130,9 +128,7 @@ def unchanged_during(scope: DataScope, start: date, end: date) -> bool:
     for unit in scope.units.values():
         if scope.effective.get(unit.pk, unit.pk) != unit.pk or not unit.path.startswith(root):
             return False
-        if (unit.valid_from and unit.valid_from > start) or (
-            unit.valid_to and unit.valid_to < end
-        ):
+        if (unit.valid_from and unit.valid_from > start) or (unit.valid_to and unit.valid_to < end):
             return False
     return True
 
