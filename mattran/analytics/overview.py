@@ -4,7 +4,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from mattran.analytics.progress import IndicatorProgress, Status, programme_progress
+from mattran.analytics.progress import (
+    IndicatorProgress,
+    Status,
+    children_progress,
+    programme_progress,
+)
 from mattran.analytics.rollup import ScopeCache, rollups_below
 from mattran.analytics.series import Point, headline, year_to_date_series
 from mattran.core.periods import PeriodSpec
@@ -65,8 +70,10 @@ def child_units(unit: Unit, year: int) -> list[Unit]:
 def children_status(programme: Programme, unit: Unit, year: int) -> list[tuple[Unit, dict]]:
     """Each unit directly below: how many of its indicators are met, on track, behind."""
     result = []
-    for child in child_units(unit, year):
-        rows, _ = programme_progress(programme, child, year)
+    children = child_units(unit, year)
+    progress = children_progress(programme, unit, year, children)
+    for child in children:
+        rows, _ = progress[child.pk]
         counter = Counter(r.status for r in rows)
         result.append((child, {s: counter.get(s, 0) for s in STATUS_ORDER}))
     return result

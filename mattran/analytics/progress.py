@@ -16,6 +16,8 @@ from mattran.analytics.rollup import (
     ScopeCache,
     cached_scope,
     rollup,
+    rollups_below,
+    split_below,
     unit_condition,
 )
 from mattran.core.numbers import format_count, format_number
@@ -92,10 +94,36 @@ def _json_number(value: Decimal | None) -> int | float | None:
     return int(rounded) if rounded == rounded.to_integral() else float(rounded)
 
 
+@dataclass
+class ProgrammeYear:
+    """What every unit's progress in a year reads: the indicators and their targets."""
+
+    indicators: list[Indicator]
+    targets: dict[tuple[int, int], Target]
+
+
+def programme_year(programme: Programme, year: int) -> ProgrammeYear:
+    return ProgrammeYear(
+        indicators=list(programme.indicators.select_related("area", "programme").order_by("order")),
+        targets={
+            (t.indicator_id, t.year): t
+            for t in Target.objects.filter(
+                indicator__programme=programme, year__in=[year, year - 1]
+            )
+        },
+    )
+
+
 def programme_progress(
-    programme: Programme, unit: Unit, year: int, as_of: date | None = None
+    programme: Programme,
+    unit: Unit,
+    year: int,
+    as_of: date | None = None,
+    rollups: dict[int, Rollup] | None = None,
+    shared: ProgrammeYear | None = None,
 ) -> tuple[list[IndicatorProgress], date]:
-    """Progress of every indicator that has a target for `unit` in `year`."""
+    """Progress of every indicator that has a target for `unit` in `year`. `rollups` and
+    `shared` may carry what was already read for several units (`children_progress`)."""
     if year not in programme.years:
         raise ValidationError(f"Năm {year} nằm ngoài {programme.term_label} của chương trình.")
     if not programme_covers(programme, unit):
@@ -104,9 +132,10 @@ def programme_progress(
         )
     period = PeriodSpec.year(year)
     scopes: ScopeCache = {}
-    indicators = list(programme.indicators.select_related("area", "programme").order_by("order"))
-    precomputed = {}
-    if aggregates.uses_aggregates(unit, year):  # a whole country or province: pre-aggregated
+    shared = shared or programme_year(programme, year)
+    indicators, targets = shared.indicators, shared.targets
+    precomputed = rollups or {}
+    if rollups is None and aggregates.uses_aggregates(unit, year):  # a country, a province
         below = [i for i in indicators if may_apply(i, unit) and i.reported_by != unit.tier]
         below = aggregates.aggregated(unit, year, below)
         precomputed = aggregates.year_rollups(programme, unit, year, below) if below else {}
@@ -114,10 +143,6 @@ def programme_progress(
             latest = aggregates.latest_month_end(programme, unit, year)
             as_of = min(latest or period.end, timezone.localdate())
     as_of = as_of or reporting_frontier(programme, unit, period, scopes)
-    targets = {
-        (t.indicator_id, t.year): t
-        for t in Target.objects.filter(indicator__programme=programme, year__in=[year, year - 1])
-    }
     rows = []
     for indicator in indicators:
         own = targets.get((indicator.pk, year))
@@ -240,6 +265,78 @@ def expected_by(
     return (start + share).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def children_progress(
+    programme: Programme, unit: Unit, year: int, children: list[Unit]
+) -> dict[int, tuple[list[IndicatorProgress], date]]:
+    """`programme_progress` of each of `children` (units directly below `unit`), keyed by id.
+
+    Children small enough to be rolled up from raw values (communes, residential areas)
+    have each indicator's figures read once for all of them, and their reporting frontier
+    with one query; large ones (provinces) read their aggregates."""
+    period = PeriodSpec.year(year)
+    result = {}
+    small = []
+    for child in children:
+        if aggregates.uses_aggregates(child, year):
+            result[child.pk] = programme_progress(programme, child, year)
+        else:
+            small.append(child)
+    if not small:
+        return result
+    scopes: ScopeCache = {}
+    shared = programme_year(programme, year)
+    rollups: dict[int, dict[int, Rollup]] = {child.pk: {} for child in small}
+    for indicator in shared.indicators:
+        if not any(may_apply(indicator, child) for child in small):
+            continue
+        for pk, figure in rollups_below(indicator, unit, small, period, scopes).items():
+            rollups[pk][indicator.pk] = figure
+    frontiers = frontiers_below(programme, unit, small, period, scopes)
+    for child in small:
+        result[child.pk] = programme_progress(
+            programme,
+            child,
+            year,
+            as_of=frontiers.get(child.pk),
+            rollups=rollups[child.pk],
+            shared=shared,
+        )
+    return result
+
+
+def frontiers_below(
+    programme: Programme,
+    unit: Unit,
+    children: list[Unit],
+    period: PeriodSpec,
+    scopes: ScopeCache | None = None,
+) -> dict[int, date]:
+    """`reporting_frontier` of each child, read with one query when the tree is stable
+    (else none: each child finds its own)."""
+    split = split_below(unit, children, period.start, period.end, scopes)
+    if split is None:
+        return {}
+    scope, slot = split
+    latest: dict[int, date] = {}
+    for unit_id, end in (
+        DataValue.objects.filter(
+            scope.unit_filter(),
+            indicator__programme=programme,
+            period__kind=PeriodKind.MONTH,
+            period__start__gte=period.start,
+            period__end__lte=period.end,
+        )
+        .values("unit_id")
+        .annotate(latest=Max("period__end"))
+        .values_list("unit_id", "latest")
+    ):
+        child = slot.get(unit_id)
+        if child is not None and (child not in latest or end > latest[child]):
+            latest[child] = end
+    today = timezone.localdate()
+    return {child.pk: min(latest.get(child.pk, period.end), today) for child in children}
+
+
 def reporting_frontier(
     programme: Programme, unit: Unit, period: PeriodSpec, scopes: ScopeCache | None = None
 ) -> date:
@@ -247,8 +344,8 @@ def reporting_frontier(
     today = timezone.localdate()
     scope = cached_scope(unit, period.start, period.end, scopes)  # the roll-ups reuse it
     latest = DataValue.objects.filter(
+        scope.unit_filter(),
         indicator__programme=programme,
-        unit_id__in=scope.ids(),
         period__kind=PeriodKind.MONTH,
         period__start__gte=period.start,
         period__end__lte=period.end,

@@ -85,7 +85,11 @@ def rollup(
 
 
 def rollups_below(
-    indicator: Indicator, parent: Unit, children: list[Unit], period: PeriodSpec
+    indicator: Indicator,
+    parent: Unit,
+    children: list[Unit],
+    period: PeriodSpec,
+    scopes: ScopeCache | None = None,
 ) -> dict[int, Rollup]:
     """The roll-up of each of `children` (units directly below `parent`), keyed by unit id.
 
@@ -94,14 +98,10 @@ def rollups_below(
     query and split by subtree. Otherwise each child is rolled up on its own, merges and
     all."""
     start = window_start(indicator, period)
-    scope = data_scope(parent, start, period.end)
-    if not unchanged_during(scope, start, period.end):
-        return {child.pk: rollup(indicator, child, period) for child in children}
-    under = {child.path: child.pk for child in children}
-    cut = len(parent.path) + PATH_STEP  # a path's first segments name its ancestors
-    slot = {  # unit id → the child whose subtree holds it
-        unit.pk: under[unit.path[:cut]] for unit in scope.units.values() if unit.path[:cut] in under
-    }
+    split = split_below(parent, children, start, period.end, scopes)
+    if split is None:
+        return {child.pk: rollup(indicator, child, period, scopes) for child in children}
+    scope, slot = split
     rows: dict[int, list[tuple]] = defaultdict(list)
     for row in fetch_rows(indicator, scope, start, period.end):
         if row[0] in slot:
@@ -119,6 +119,31 @@ def rollups_below(
         )
         for child in children
     }
+
+
+def split_below(
+    parent: Unit,
+    children: list[Unit],
+    start: date,
+    end: date,
+    scopes: ScopeCache | None = None,
+) -> tuple[DataScope, dict[int, int]] | None:
+    """The parent's scope over the window and, for each unit in it, the child whose subtree
+    holds it — or None when the tree changed in the window (then each child has its own
+    scope, merges and all)."""
+    scope = cached_scope(parent, start, end, scopes)
+    key = tuple(child.pk for child in children)
+    if key not in scope.splits:  # several indicators share a window: split it once
+        if not unchanged_during(scope, start, end):
+            scope.splits[key] = None
+        else:
+            under = {child.path: child.pk for child in children}
+            cut = len(parent.path) + PATH_STEP  # a path's first segments name its ancestors
+            scope.splits[key] = {
+                u.pk: under[u.path[:cut]] for u in scope.units.values() if u.path[:cut] in under
+            }
+    slot = scope.splits[key]
+    return None if slot is None else (scope, slot)
 
 
 def unchanged_during(scope: DataScope, start: date, end: date) -> bool:
@@ -154,8 +179,8 @@ def finish(
 def fetch_rows(indicator: Indicator, scope: DataScope, start: date, end: date) -> list[tuple]:
     """The raw figures of a scope in a window, oldest period first."""
     rows = DataValue.objects.filter(
+        scope.unit_filter(),
         indicator=indicator,
-        unit_id__in=scope.ids(),
         period__kind=indicator.frequency,
         period__start__gte=start,
         period__end__lte=end,

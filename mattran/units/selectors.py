@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Q
+
 from mattran.units.models import Unit, UnitSuccession
 
 
@@ -20,9 +22,22 @@ class DataScope:
     ref_date: date
     units: dict[int, Unit] = field(default_factory=dict)
     effective: dict[int, int] = field(default_factory=dict)
+    start: date | None = None
+    end: date | None = None
+    # unit id → the unit below the root holding it, per list of such units (analytics)
+    splits: dict[tuple, dict[int, int] | None] = field(default_factory=dict)
 
     def ids(self) -> list[int]:
         return list(self.units)
+
+    def unit_filter(self) -> Q:
+        """The scope's units as a condition on a row's `unit`: the root's subtree as a
+        subquery on the tree index (not thousands of ids in the query), plus the units of
+        merged predecessors outside it, which are few."""
+        tree = Unit.objects.subtree(self.root).valid_during(self.start, self.end)
+        outside = [pk for pk, u in self.units.items() if not u.path.startswith(self.root.path)]
+        condition = Q(unit__in=tree.values("pk"))
+        return condition | Q(unit_id__in=outside) if outside else condition
 
     def valid_at_ref(self, tier: str | None = None) -> list[Unit]:
         return [
@@ -40,7 +55,7 @@ def reference_date(root: Unit, end: date) -> date:
 
 
 def data_scope(root: Unit, start: date, end: date) -> DataScope:
-    scope = DataScope(root=root, ref_date=reference_date(root, end))
+    scope = DataScope(root=root, ref_date=reference_date(root, end), start=start, end=end)
     pending = [root]
     seen_roots: set[int] = set()
     links: list[UnitSuccession] = []

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mattran.analytics.overview import child_units, compare_children
+from mattran.analytics.progress import children_progress, programme_progress
 from mattran.analytics.rollup import rollup, rollups_below
 from mattran.core.periods import PeriodSpec
 from mattran.testing import add_indicator, put
@@ -45,15 +46,22 @@ def together(indicator, unit, period):
 
 @pytest.fixture
 def indicators(programme):
-    houses = add_indicator(programme, "II.1")
+    houses = add_indicator(programme, "II.1", {2024: "12 nhà", 2025: "30 nhà"}, cumulative=True)
     dialogue = add_indicator(
-        programme, "III.8", aggregation="count_units", unit_condition="ít nhất 02"
+        programme,
+        "III.8",
+        {2024: "3/3 xã, phường", 2025: "3/3 xã, phường"},
+        aggregation="count_units",
+        unit_condition="ít nhất 02",
     )
-    followers = add_indicator(programme, "I.2b", aggregation="latest")
-    share = add_indicator(programme, "IV.1", value_type="fraction", aggregation="ratio")
+    followers = add_indicator(programme, "I.2b", {2025: "500"}, aggregation="latest")
+    share = add_indicator(
+        programme, "IV.1", {2024: ">80%"}, value_type="fraction", aggregation="ratio"
+    )
     cultured = add_indicator(
         programme,
         "VI.2",
+        {2024: ">90%", 2025: ">92%"},
         value_type="yes_no",
         aggregation="count_units",
         reported_by=Tier.AREA,
@@ -125,7 +133,38 @@ def test_a_merge_in_the_window_falls_back_to_rolling_up_each_unit(city, indicato
                 indicator, city.city, period
             ), (indicator.code, code)
     rows = {child.code: value for child, _, value in compare_children(houses, city.city, 2025)}
-    # the new ward carries all the old wards' figures of the year (those typed under their
-    # old names after the merge too) and its own 4 of August
+    # the new ward carries all the old wards' figures (those typed under their old names
+    # after the merge too; II.1 counts from the start of the term: 2024 and 2025) and its
+    # own 4 of August
     old = sum(n + m % 3 for n in (0, 1) for m in (2, 3, 7, 11))
-    assert rows["tk-new"] == old + 4
+    assert rows["tk-new"] == 2 * old + 4
+
+
+def progress_of(rows):
+    return [(r.indicator.code, r.status, r.actual, r.result.value, r.expected) for r in rows]
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_the_progress_of_every_unit_below_is_each_units_own_progress(
+    city, programme, indicators, merged
+):
+    fill(city, indicators, 2024)
+    fill(city, indicators, 2025)
+    if merged:
+        merge_units(
+            list(city.wards[:2]),
+            code="tk-new",
+            name="Phường Bàn Thạch",
+            kind=UnitKind.WARD,
+            parent=city.city,
+            effective_on=date(2025, 7, 1),
+            carry_children=True,
+        )
+    for year in (2024, 2025):
+        children = child_units(city.city, year)
+        together = children_progress(programme, city.city, year, children)
+        for child in children:
+            rows, as_of = programme_progress(programme, child, year)
+            assert progress_of(together[child.pk][0]) == progress_of(rows), (child.code, year)
+            assert together[child.pk][1] == as_of
+            assert len(rows) >= 2, (child.code, year)
