@@ -12,12 +12,12 @@ from django.utils import timezone
 from mattran.analytics import aggregates
 from mattran.analytics.rollup import (
     HUNDRED,
+    MonthsSeen,
     Rollup,
     ScopeCache,
     cached_scope,
     rollup,
     rollups_below,
-    split_below,
     unit_condition,
 )
 from mattran.core.numbers import format_count, format_number
@@ -271,8 +271,8 @@ def children_progress(
     """`programme_progress` of each of `children` (units directly below `unit`), keyed by id.
 
     Children small enough to be rolled up from raw values (communes, residential areas)
-    have each indicator's figures read once for all of them, and their reporting frontier
-    with one query; large ones (provinces) read their aggregates."""
+    have each indicator's figures read once for all of them, their reporting frontier seen
+    in those figures; large ones (provinces) read their aggregates."""
     period = PeriodSpec.year(year)
     result = {}
     small = []
@@ -286,55 +286,24 @@ def children_progress(
     scopes: ScopeCache = {}
     shared = programme_year(programme, year)
     rollups: dict[int, dict[int, Rollup]] = {child.pk: {} for child in small}
+    months = MonthsSeen()  # each child's reporting frontier, seen in the figures read
     for indicator in shared.indicators:
         if not any(may_apply(indicator, child) for child in small):
             continue
-        for pk, figure in rollups_below(indicator, unit, small, period, scopes).items():
+        for pk, figure in rollups_below(indicator, unit, small, period, scopes, months).items():
             rollups[pk][indicator.pk] = figure
-    frontiers = frontiers_below(programme, unit, small, period, scopes)
+    today = timezone.localdate()
     for child in small:
+        frontier = min(months.ends.get(child.pk, period.end), today) if months.complete else None
         result[child.pk] = programme_progress(
             programme,
             child,
             year,
-            as_of=frontiers.get(child.pk),
+            as_of=frontier,
             rollups=rollups[child.pk],
             shared=shared,
         )
     return result
-
-
-def frontiers_below(
-    programme: Programme,
-    unit: Unit,
-    children: list[Unit],
-    period: PeriodSpec,
-    scopes: ScopeCache | None = None,
-) -> dict[int, date]:
-    """`reporting_frontier` of each child, read with one query when the tree is stable
-    (else none: each child finds its own)."""
-    split = split_below(unit, children, period.start, period.end, scopes)
-    if split is None:
-        return {}
-    scope, slot = split
-    latest: dict[int, date] = {}
-    for unit_id, end in (
-        DataValue.objects.filter(
-            scope.unit_filter(),
-            indicator__programme=programme,
-            period__kind=PeriodKind.MONTH,
-            period__start__gte=period.start,
-            period__end__lte=period.end,
-        )
-        .values("unit_id")
-        .annotate(latest=Max("period__end"))
-        .values_list("unit_id", "latest")
-    ):
-        child = slot.get(unit_id)
-        if child is not None and (child not in latest or end > latest[child]):
-            latest[child] = end
-    today = timezone.localdate()
-    return {child.pk: min(latest.get(child.pk, period.end), today) for child in children}
 
 
 def reporting_frontier(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from mattran.core.periods import PeriodSpec
+from mattran.core.periods import PeriodKind, PeriodSpec
 from mattran.core.ratings import Rating
 from mattran.programmes.models import Aggregation, Indicator, ValueType
 from mattran.programmes.targets import Kind, Op, TargetExpr
@@ -84,12 +84,26 @@ def rollup(
     return finish(indicator, unit, figures, scope.valid_at_ref(indicator.reported_by))
 
 
+@dataclass
+class MonthsSeen:
+    """The end of the latest month each unit below reported in a period, gathered while its
+    figures are read (`complete` is False once some were read unit by unit instead)."""
+
+    ends: dict[int, date] = field(default_factory=dict)
+    complete: bool = True
+
+    def saw(self, child: int, end: date) -> None:
+        if child not in self.ends or end > self.ends[child]:
+            self.ends[child] = end
+
+
 def rollups_below(
     indicator: Indicator,
     parent: Unit,
     children: list[Unit],
     period: PeriodSpec,
     scopes: ScopeCache | None = None,
+    months: MonthsSeen | None = None,
 ) -> dict[int, Rollup]:
     """The roll-up of each of `children` (units directly below `parent`), keyed by unit id.
 
@@ -100,12 +114,17 @@ def rollups_below(
     start = window_start(indicator, period)
     split = split_below(parent, children, start, period.end, scopes)
     if split is None:
+        if months is not None:
+            months.complete = False
         return {child.pk: rollup(indicator, child, period, scopes) for child in children}
     scope, slot = split
+    monthly = months is not None and indicator.frequency == PeriodKind.MONTH
     rows: dict[int, list[tuple]] = defaultdict(list)
     for row in fetch_rows(indicator, scope, start, period.end):
         if row[0] in slot:
             rows[slot[row[0]]].append(row)
+            if monthly and row[1] >= period.start:
+                months.saw(slot[row[0]], row[7])
     reporters: dict[int, list[Unit]] = defaultdict(list)
     for unit in scope.valid_at_ref(indicator.reported_by):
         if unit.pk in slot:

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from mattran.analytics import aggregates
+from mattran.analytics.overview import children_status
 from mattran.analytics.progress import programme_progress
 from mattran.analytics.rollup import rollup, rollups_below
 from mattran.api.tokens import create_token
@@ -130,6 +131,10 @@ def run(
     timer.measure(
         f"  so sánh: từng xã một ({len(communes)} lần tổng hợp)",
         lambda: [rollup(indicator, c, month) for c in communes],
+    )
+    timer.measure(
+        f"Tiến độ từng xã của một tỉnh ({len(communes)} xã, trang đơn vị trực thuộc)",
+        lambda: children_status(programme, province, year),
     )
     period = Period.objects.for_spec(month)
     timer.measure(
