@@ -11,7 +11,17 @@ def main(argv: list[str] | None = None) -> None:
     args = list(argv if argv is not None else sys.argv[1:])
     if args and "-" in args[0] and not args[0].startswith("-"):
         args[0] = args[0].replace("-", "_")  # `mattran restore-diacritics` names restore_diacritics
-    execute_from_command_line(["mattran", *args])
+    from django.db.utils import OperationalError
+
+    try:
+        execute_from_command_line(["mattran", *args])
+    except OperationalError as exc:  # no database server, no database, wrong password
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        sys.stderr.write(
+            "Không kết nối được cơ sở dữ liệu (kiểm tra DATABASE_URL, máy chủ PostgreSQL và "
+            f"tên cơ sở dữ liệu; xem README). Chi tiết: {first}\n"
+        )
+        sys.exit(1)
 
 
 if __name__ == "__main__":
