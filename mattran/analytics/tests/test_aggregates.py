@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from mattran.analytics import aggregates
 from mattran.analytics.models import AggregateState, YearAggregate
@@ -135,3 +136,26 @@ def test_a_merge_sends_only_the_windows_it_falls_in_back_to_the_raw_roll_up(coun
     assert left_out == [i.code for i in indicators if i.cumulative] and "VII.1" in left_out
     assert len(later) > len(left_out)
     same_as_raw()
+
+
+def test_the_command_rebuilds_what_is_stale_and_nothing_else(country):
+    out = io.StringIO()
+    call_command("aggregates", "--programme", str(country.pk), stdout=out)
+    built = country.indicators.count() * len(country.years)
+    assert f"dựng lại {built} chỉ tiêu-năm" in out.getvalue()
+    assert not AggregateState.objects.filter(stale=True).exists()
+    commune = Unit.objects.filter(tier=Tier.COMMUNE).order_by("pk").first()
+    year = country.first_year
+    reopen(commune, f"{year}-04")
+    indicator = country.indicators.get(code="VII.1")
+    save_data_value(
+        indicator=indicator, unit=commune, period=f"{year}-04", figure=Figure(number=Decimal(5))
+    )
+    out = io.StringIO()
+    call_command("aggregates", "--year", str(year + 1), stdout=out)
+    assert "dựng lại 1 chỉ tiêu-năm" in out.getvalue()  # a later year of the written indicator
+    out = io.StringIO()
+    call_command("aggregates", stdout=out)
+    assert "dựng lại 1 chỉ tiêu-năm" in out.getvalue()  # then its own year
+    with pytest.raises(CommandError, match="Không có chương trình số 999999"):
+        call_command("aggregates", "--programme", "999999")
