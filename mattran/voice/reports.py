@@ -37,13 +37,26 @@ def petition_sentence(unit: Unit, start: date, end: date) -> str | None:
             & (Q(deadline__isnull=True) | Q(deadline__gte=end)),
         ),
     )
+    answered, waiting, overdue = (open_or_answered[k] for k in ("answered", "waiting", "overdue"))
+    still = [
+        f"{format_count(n)} kiến nghị {what}"
+        for n, what in ((waiting, "đang chờ trả lời"), (overdue, "quá hạn chưa được trả lời"))
+        if n
+    ]
     return (
         f"Tổng hợp {format_count(received['n'])} kiến nghị của cử tri tại "
         f"{format_count(received['meetings'])} hội nghị tiếp xúc cử tri, chuyển đến cơ quan có "
-        f"thẩm quyền xem xét, giải quyết; trong kỳ đã nhận trả lời "
-        f"{format_count(open_or_answered['answered'])} kiến nghị; đến ngày {end:%d/%m/%Y} còn "
-        f"{format_count(open_or_answered['waiting'])} kiến nghị đang chờ trả lời và "
-        f"{format_count(open_or_answered['overdue'])} kiến nghị quá hạn chưa được trả lời."
+        "thẩm quyền xem xét, giải quyết; "
+        + (
+            f"trong kỳ đã nhận trả lời {format_count(answered)} kiến nghị; "
+            if answered
+            else "trong kỳ chưa nhận được trả lời nào; "
+        )
+        + (
+            f"đến ngày {end:%d/%m/%Y} còn {' và '.join(still)}."
+            if still
+            else f"đến ngày {end:%d/%m/%Y}, mọi kiến nghị đều đã được trả lời."
+        )
     )
 
 
@@ -60,8 +73,13 @@ def recommendation_sentence(unit: Unit, start: date, end: date) -> str | None:
     )
     if not rows["total"]:
         return None
+    pending = (
+        f"{format_count(rows['pending'])} kiến nghị chưa có phản hồi"
+        if rows["pending"]
+        else "không còn kiến nghị nào chưa có phản hồi"
+    )
     return (
         f"Theo dõi kết quả thực hiện kiến nghị sau giám sát: "
         f"{format_count(rows['acted'])}/{format_count(rows['total'])} kiến nghị đã được tiếp "
-        f"thu, thực hiện; {format_count(rows['pending'])} kiến nghị chưa có phản hồi."
+        f"thu, thực hiện; {pending}."
     )
