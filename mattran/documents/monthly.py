@@ -35,6 +35,8 @@ def monthly_content(unit, spec: PeriodSpec) -> dict:
         statements = section_statements(scope, section.value, activities, f"I.{number}")
         if section == ReportSection.PARTY_BUILDING:
             statements += follow_up_statements(unit, spec, f"I.{number}")
+        if section == ReportSection.CAMPAIGNS:
+            statements += houses_statements(scope, f"I.{number}")
         if not statements:
             statements = [Statement(f"I.{number}.none", NOTHING)]
         blocks += [s.as_block() for s in statements]
@@ -85,6 +87,14 @@ def follow_up_statements(unit, spec: PeriodSpec, prefix: str) -> list[Statement]
         if sentence:
             found.append(Statement(f"{prefix}.{name}", sentence))
     return found
+
+
+def houses_statements(scope: Scope, prefix: str) -> list[Statement]:
+    """Solidarity houses handed over, from the houses register."""
+    from mattran.households.reports import handed_over_statement
+
+    found = handed_over_statement(scope, f"{prefix}.houses")
+    return [found] if found else []
 
 
 def _heading1(key: str, text: str) -> dict:

@@ -238,3 +238,37 @@ def test_the_houses_source_scores_the_share_handed_over_by_the_movements_end(wor
     assert other.explanation == (
         "Phường An Phú không có hộ nào trong danh sách được duyệt hỗ trợ nhà năm 2024 → 0/10 điểm"
     )
+
+
+def test_the_monthly_report_counts_the_houses_handed_over_by_ward_without_names(world):
+    from mattran.core.periods import PeriodSpec
+    from mattran.documents.monthly import monthly_content
+
+    other = world.city.wards[1]
+    helpers.house(helpers.household(world.area, "Nguyễn Văn A"), handed_over_on=date(2024, 8, 5))
+    helpers.house(
+        helpers.household(world.ward, "Trần Thị B"),
+        handed_over_on=date(2024, 8, 20),
+        kind="repair",
+        cost=30_000_000,
+    )
+    helpers.house(helpers.household(other, "Lê Văn C"), handed_over_on=date(2024, 8, 31))
+    helpers.house(helpers.household(other, "Phạm D"), handed_over_on=date(2024, 9, 1))
+    helpers.house(helpers.household(other, "Võ E"))  # still being built
+    blocks = {
+        b["key"]: b for b in monthly_content(world.city.city, PeriodSpec.parse("2024-08"))["blocks"]
+    }
+    found = [b for key, b in blocks.items() if key.endswith(".houses")]
+    assert len(found) == 1
+    block = found[0]
+    assert block["text"] == (
+        "Theo sổ theo dõi nhà Đại đoàn kết, trong kỳ đã bàn giao 03 nhà (02 xây mới, 01 sửa "
+        "chữa) cho hộ nghèo, hộ cận nghèo, hộ khó khăn về nhà ở, với tổng kinh phí "
+        "190.000.000 đồng[^1]."
+    )
+    note = block["footnotes"]["1"]
+    assert f"**{world.ward.name}:** 02 nhà (110.000.000 đồng)" in note
+    assert f"**{other.name}:** 01 nhà (80.000.000 đồng)" in note
+    assert not any(name in note + block["text"] for name in ("Nguyễn Văn A", "Trần Thị B", "Lê"))
+    july = monthly_content(world.city.city, PeriodSpec.parse("2024-07"))["blocks"]
+    assert not any(b["key"].endswith(".houses") for b in july)
