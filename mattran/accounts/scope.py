@@ -5,14 +5,39 @@ reorganisation, the units their unit took over). System administrators reach eve
 Views and services ask here; none decides on its own.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from mattran.accounts.models import Role, User
-from mattran.units.models import Unit
+from mattran.units.models import PATH_END, Unit
+from mattran.units.selectors import taken_over
 
 EDITORS = {Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.DATA_CLERK}
 APPROVERS = {Role.SYSTEM_ADMIN, Role.UNIT_ADMIN}
+
+
+def predecessors(user: User) -> list[Unit]:
+    """The units the user's unit took over in a reorganisation, in force today (looked up
+    once per user object, that is once per request)."""
+    today = timezone.localdate()
+    cached = getattr(user, "_taken_over", None)
+    if cached is None or cached[0] != today:
+        cached = (today, taken_over(user.unit, today) if user.unit_id else [])
+        user._taken_over = cached
+    return cached[1]
+
+
+def reach_paths(user: User) -> list[str]:
+    """The subtrees a user reaches: their unit's, and those of the units it took over."""
+    if user.unit_id is None:
+        return []
+    return [user.unit.path, *(old.path for old in predecessors(user))]
+
+
+def reaches(user: User, unit: Unit) -> bool:
+    """Is `unit` in the user's unit's subtree, or in that of a unit it took over?"""
+    return any(unit.path.startswith(path) for path in reach_paths(user))
 
 
 def visible_units(user: User) -> QuerySet[Unit]:
@@ -20,9 +45,13 @@ def visible_units(user: User) -> QuerySet[Unit]:
         return Unit.objects.none()
     if user.is_system_admin:
         return Unit.objects.all()
-    if user.unit_id is None:
+    paths = reach_paths(user)
+    if not paths:
         return Unit.objects.none()
-    return Unit.objects.subtree(user.unit)
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__gte=path, path__lt=path + PATH_END)
+    return Unit.objects.filter(condition)
 
 
 def can_view(user: User, unit: Unit) -> bool:
@@ -30,7 +59,7 @@ def can_view(user: User, unit: Unit) -> bool:
         return False
     if user.is_system_admin:
         return True
-    return user.unit_id is not None and user.unit.is_ancestor_of(unit)
+    return reaches(user, unit)
 
 
 def can_enter(user: User, unit: Unit) -> bool:
@@ -39,8 +68,8 @@ def can_enter(user: User, unit: Unit) -> bool:
         return False
     if user.is_system_admin:
         return True
-    if user.role == Role.DATA_CLERK:
-        return user.unit_id == unit.pk
+    if user.role == Role.DATA_CLERK:  # their own unit's figures, or those of one it took over
+        return user.unit_id == unit.pk or any(old.pk == unit.pk for old in predecessors(user))
     return user.role == Role.UNIT_ADMIN
 
 
@@ -54,7 +83,7 @@ def can_approve(user: User, unit: Unit) -> bool:
         user.role in APPROVERS
         and user.unit_id is not None
         and user.unit_id != unit.pk
-        and user.unit.is_ancestor_of(unit)
+        and reaches(user, unit)
     )
 
 

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from mattran.accounts import scope
 from mattran.analytics import overview as ov
@@ -16,6 +17,7 @@ from mattran.programmes.models import Indicator
 from mattran.reporting import workflow
 from mattran.reporting.models import Period
 from mattran.reporting.selectors import programme_and_year
+from mattran.units.selectors import taken_over
 
 
 def _overview(request, code, *, series=True):
@@ -64,6 +66,7 @@ def unit_dashboard(request, code):
         "frontier": frontier,
         "pending": pending,
         "ancestors": ancestors_in_scope(request.user, unit),
+        "taken_over": taken_over(unit, timezone.localdate()),
     }
     if request.htmx and request.htmx.target == "indicator-list":
         return render(request, "dashboard/_indicator_list.html", context)

@@ -65,7 +65,7 @@ class PeopleAccess:
     def _sees(self, unit: Unit) -> bool:
         if not _is_user(self.user) or not scope.can_view(self.user, unit):
             return False
-        if self.local is not None and self.local.is_ancestor_of(unit):
+        if self.local is not None and scope.reaches(self.user, unit):
             return True
         return any(unit.path.startswith(path) for path in self.grant_paths)
 
@@ -84,8 +84,7 @@ def may_change_people(user, unit: Unit) -> bool:
     return (
         user.role in WRITERS
         and local is not None
-        and local.is_ancestor_of(unit)
-        and scope.can_view(user, unit)
+        and scope.reaches(user, unit)
     )
 
 
@@ -97,7 +96,7 @@ def may_grant(user, unit: Unit) -> bool:
     if user.is_system_admin:
         return True
     local = _local_unit(user)
-    return user.role == Role.UNIT_ADMIN and local is not None and local.is_ancestor_of(unit)
+    return user.role == Role.UNIT_ADMIN and local is not None and scope.reaches(user, unit)
 
 
 def mask_name(name: str) -> str:

@@ -27,7 +27,8 @@ def may_edit(user: Any, unit: Unit) -> bool:
         return True
     if user.role != Role.DATA_CLERK:
         return False
-    return unit.pk == user.unit_id or (unit.tier == Tier.AREA and unit.parent_id == user.unit_id)
+    own = {user.unit_id, *(old.pk for old in scope.predecessors(user))}
+    return unit.pk in own or (unit.tier == Tier.AREA and unit.parent_id in own)
 
 
 def may_record_attendance(user: Any, course, person) -> bool:

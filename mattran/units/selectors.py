@@ -94,3 +94,22 @@ def data_scope(root: Unit, start: date, end: date) -> DataScope:
             visited.add(current)
         scope.effective[unit_id] = current
     return scope
+
+
+def taken_over(unit: Unit, on: date) -> list[Unit]:
+    """The units whose work `unit` carries on by `on`: the predecessors of its merges (and
+    theirs, further back), once the merge is in force. Units below them are not listed:
+    they are reached through their predecessor's subtree."""
+    found: dict[int, Unit] = {}
+    frontier = [unit.pk]
+    while frontier:
+        links = UnitSuccession.objects.filter(
+            successor_id__in=frontier, effective_on__lte=on
+        ).select_related("predecessor")
+        frontier = []
+        for link in links:
+            old = link.predecessor
+            if old.pk != unit.pk and old.pk not in found:
+                found[old.pk] = old
+                frontier.append(old.pk)
+    return sorted(found.values(), key=lambda u: u.name)

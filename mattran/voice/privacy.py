@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mattran.accounts import scope
 from mattran.accounts.models import Role, User
 from mattran.audit.models import AuditEntry
 from mattran.audit.services import record
@@ -36,7 +37,7 @@ def personal_unit_ids(user: Any, today: date | None = None) -> set[int]:
     granted = PetitionAccessGrant.objects.filter(
         user=user, revoked_at__isnull=True, valid_until__gte=today
     ).values_list("unit_id", flat=True)
-    own = {user.unit_id} if user.unit_id else set()
+    own = {user.unit_id, *(old.pk for old in scope.predecessors(user))} if user.unit_id else set()
     return own | set(granted)
 
 
@@ -92,7 +93,7 @@ def may_grant(user: Any, unit: Unit) -> bool:
     """Only an administrator of the recording unit itself lets others see its citizens."""
     return (
         _is_user(user)
-        and user.unit_id == unit.pk
+        and (user.unit_id == unit.pk or any(old.pk == unit.pk for old in scope.predecessors(user)))
         and (user.role == Role.UNIT_ADMIN or user.is_system_admin)
     )
 
