@@ -131,8 +131,9 @@ def _by_year(targets: dict, last: int) -> dict[str, str]:
     """A target for the whole term ("2024-2029": "trên 100 nhà") is judged in its last year."""
     out = {}
     for key, expression in targets.items():
-        key = str(key)
-        out[str(min(int(key.split("-")[1]), last)) if "-" in key else key] = expression
+        key = str(key).strip()
+        end = key.split("-")[-1].strip()
+        out[str(min(int(end), last)) if "-" in key and end.isdigit() else key] = expression
     return out
 
 
@@ -205,19 +206,14 @@ def save_programme(draft: dict, unit: Unit, *, actor=None, source_name: str = ""
 
 
 def _yearly_targets(targets: dict, first: int, last: int) -> dict[int, str]:
-    """Targets keyed by year; a target for the whole term ("2024-2029") goes to its last
-    year, where the term's goal is judged."""
+    """Targets keyed by year (`_by_year`), each inside the term; empty ones dropped."""
     yearly: dict[int, str] = {}
-    for key, expression in targets.items():
-        key = str(key)
+    for key, expression in _by_year(targets, last).items():
         if not expression:
             continue
-        if "-" in key:
-            yearly[min(int(key.split("-")[1]), last)] = expression
-        elif key.isdigit() and first <= int(key) <= last:
-            yearly[int(key)] = expression
-        else:
+        if not (key.isdigit() and first <= int(key) <= last):
             raise ValidationError(f"Năm {key} nằm ngoài nhiệm kỳ {first} - {last}.")
+        yearly[int(key)] = expression
     return yearly
 
 

@@ -66,7 +66,11 @@ def test_a_plan_is_saved_with_tasks_fanned_to_levels_and_member_orgs(city):
     assert len(tasks) == 8
     assert tasks[0].owner_level == Tier.COMMUNE and tasks[0].due_on.isoformat() == "2024-06-30"
     assert [d.due_on.isoformat() for d in plan.deadlines.all()] == [
-        "2024-06-30", "2024-10-31", "2024-10-31", "2024-11-15", "2024-12-31",
+        "2024-06-30",
+        "2024-10-31",
+        "2024-10-31",
+        "2024-11-15",
+        "2024-12-31",
     ]
     assert plan.references[0]["number"] == "36/HD-MTTW-BTT"
 
@@ -79,3 +83,22 @@ def test_a_bad_year_saves_nothing(city):
     with pytest.raises(ValidationError, match="Năm 2031 nằm ngoài nhiệm kỳ 2024 - 2029"):
         save_programme(draft, unit)
     assert not Programme.objects.exists() and not Plan.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("key", "year"),
+    [("2024 - 2029", None), ("2019-2020", "2020"), ("năm sau", "năm sau"), ("2024-", "2024-")],
+)
+def test_a_target_for_the_term_goes_to_its_last_year_and_an_odd_key_is_refused(city, key, year):
+    unit = city.city
+    draft = draft_from_structure(extract_for_unit(APPENDIX, unit), unit)
+    draft["areas"][1]["indicators"][0]["targets"] = {key: "Tổ chức"}
+    if year is None:  # the whole term: judged in its last year
+        programme = save_programme(draft, unit)
+        forum = programme.areas.get(number="II").indicators.get()
+        assert [t.year for t in forum.targets.all()] == [2029]
+        return
+    with pytest.raises(ValidationError, match=f"Năm {year} nằm ngoài nhiệm kỳ 2024 - 2029"):
+        save_programme(draft, unit)
+    assert not Programme.objects.exists()
