@@ -17,7 +17,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from mattran.analytics.models import AggregateState, YearAggregate
@@ -273,20 +274,53 @@ def year_rollups(
 ) -> dict[int, Rollup]:
     """The roll-ups of `indicators` for `unit` over `year`, from the aggregates (rebuilt first
     where stale). Only for indicators reported below the unit."""
+    return year_rollups_of(programme, [unit], year, indicators)[unit.pk]
+
+
+def year_rollups_of(
+    programme: Programme, units: list[Unit], year: int, indicators: list[Indicator]
+) -> dict[int, dict[int, Rollup]]:
+    """`year_rollups` of several units at once (the provinces below the Central Committee),
+    with a fixed number of queries."""
     refresh(programme, [year])
-    rows = {
-        a.indicator_id: a
-        for a in YearAggregate.objects.filter(unit=unit, year=year, indicator__in=indicators)
+    rows: dict[int, dict[int, YearAggregate]] = defaultdict(dict)
+    for a in YearAggregate.objects.filter(unit__in=units, year=year, indicator__in=indicators):
+        rows[a.unit_id][a.indicator_id] = a
+    counts = _units_per_tier(units, {i.reported_by for i in indicators}, date(year, 12, 31))
+    return {
+        unit.pk: {
+            i.pk: rollup_from(i, rows[unit.pk].get(i.pk), counts.get((unit.pk, i.reported_by), 0))
+            for i in indicators
+        }
+        for unit in units
     }
-    ref = reference_date(unit, date(year, 12, 31))
-    totals: dict[str, int] = {}
-    result = {}
-    for indicator in indicators:
-        tier = indicator.reported_by
-        if tier not in totals:
-            totals[tier] = Unit.objects.subtree(unit).filter(tier=tier).valid_on(ref).count()
-        result[indicator.pk] = rollup_from(indicator, rows.get(indicator.pk), totals[tier])
-    return result
+
+
+def _units_per_tier(units: list[Unit], tiers: set[str], end: date) -> dict[tuple[int, str], int]:
+    """How many units of each tier each unit has below it on its reference day: one
+    grouped count per tier and kind of unit (same path length, same day)."""
+    groups: dict[tuple[int, date], list[Unit]] = defaultdict(list)
+    for unit in units:
+        groups[(len(unit.path), reference_date(unit, end))].append(unit)
+    counts: dict[tuple[int, str], int] = {}
+    for (cut, ref), members in groups.items():
+        by_path = {u.path: u.pk for u in members}
+        within = Q()
+        for unit in members:
+            within |= Q(path__gte=unit.path, path__lt=unit.path + PATH_END)
+        for tier in tiers:
+            found = (
+                Unit.objects.filter(within, tier=tier)
+                .valid_on(ref)
+                .annotate(top=Substr("path", 1, cut))
+                .values("top")
+                .annotate(n=Count("pk"))
+                .values_list("top", "n")
+            )
+            for top, n in found:
+                if top in by_path:
+                    counts[(by_path[top], tier)] = n
+    return counts
 
 
 def rollup_from(indicator: Indicator, row: YearAggregate | None, units_total: int) -> Rollup:
@@ -331,6 +365,19 @@ def _latest(indicator: Indicator, row: YearAggregate) -> Decimal | None:
 
 
 def latest_month_end(programme: Programme, unit: Unit, year: int) -> date | None:
-    return YearAggregate.objects.filter(
-        unit=unit, year=year, indicator__programme=programme, indicator__frequency=PeriodKind.MONTH
-    ).aggregate(latest=Max("latest_month_end"))["latest"]
+    return latest_month_ends(programme, [unit], year).get(unit.pk)
+
+
+def latest_month_ends(programme: Programme, units: list[Unit], year: int) -> dict[int, date]:
+    """The end of the latest month reported below each unit in the year (aggregates)."""
+    return dict(
+        YearAggregate.objects.filter(
+            unit__in=units,
+            year=year,
+            indicator__programme=programme,
+            indicator__frequency=PeriodKind.MONTH,
+        )
+        .values("unit")
+        .annotate(latest=Max("latest_month_end"))
+        .values_list("unit", "latest")
+    )

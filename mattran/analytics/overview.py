@@ -58,10 +58,13 @@ def overview(programme: Programme, unit: Unit, year: int, *, series: bool = True
     return Overview(unit, programme, year, as_of, dashboard_rows)
 
 
+COMMITTEE_TIERS = [Tier.PROVINCE, Tier.DISTRICT, Tier.COMMUNE, Tier.AREA]  # not member orgs
+
+
 def child_units(unit: Unit, year: int) -> list[Unit]:
     spec = PeriodSpec.year(year)
     return list(
-        Unit.objects.filter(parent=unit, tier__in=[Tier.DISTRICT, Tier.COMMUNE, Tier.AREA])
+        Unit.objects.filter(parent=unit, tier__in=COMMITTEE_TIERS)
         .valid_during(spec.start, spec.end)
         .order_by("name")
     )

@@ -274,17 +274,13 @@ def children_progress(
     have each indicator's figures read once for all of them, their reporting frontier seen
     in those figures; large ones (provinces) read their aggregates."""
     period = PeriodSpec.year(year)
-    result = {}
-    small = []
-    for child in children:
-        if aggregates.uses_aggregates(child, year):
-            result[child.pk] = programme_progress(programme, child, year)
-        else:
-            small.append(child)
+    shared = programme_year(programme, year)
+    large = [child for child in children if aggregates.uses_aggregates(child, year)]
+    small = [child for child in children if child not in large]
+    result = _large_children_progress(programme, unit, year, large, shared) if large else {}
     if not small:
         return result
     scopes: ScopeCache = {}
-    shared = programme_year(programme, year)
     rollups: dict[int, dict[int, Rollup]] = {child.pk: {} for child in small}
     months = MonthsSeen()  # each child's reporting frontier, seen in the figures read
     for indicator in shared.indicators:
@@ -303,6 +299,38 @@ def children_progress(
             rollups=rollups[child.pk],
             shared=shared,
         )
+    return result
+
+
+def _large_children_progress(
+    programme: Programme, unit: Unit, year: int, children: list[Unit], shared: ProgrammeYear
+) -> dict[int, tuple[list[IndicatorProgress], date]]:
+    """Provinces below the Central Committee: their aggregates read in a few queries for all
+    of them; stability is checked once for the parent's tree (it holds for every subtree),
+    and only where it fails, child by child."""
+    period = PeriodSpec.year(year)
+    today = timezone.localdate()
+    result = {}
+    by_tier: dict[str, list[Unit]] = {}
+    for child in children:
+        by_tier.setdefault(child.tier, []).append(child)
+    for tier, group in by_tier.items():
+        below = [i for i in shared.indicators if may_apply(i, group[0]) and i.reported_by != tier]
+        steady = aggregates.aggregated(unit, year, below)
+        chosen = {child.pk: list(steady) for child in group}
+        rest = [i for i in below if i not in steady]
+        if rest:
+            for child in group:
+                chosen[child.pk] += aggregates.aggregated(child, year, rest)
+        wanted = list({i.pk: i for items in chosen.values() for i in items}.values())
+        rolled = aggregates.year_rollups_of(programme, group, year, wanted) if wanted else {}
+        latest = aggregates.latest_month_ends(programme, group, year)
+        for child in group:
+            mine = {i.pk: rolled[child.pk][i.pk] for i in chosen[child.pk]}
+            as_of = min(latest.get(child.pk) or period.end, today) if mine else None
+            result[child.pk] = programme_progress(
+                programme, child, year, as_of=as_of, rollups=mine, shared=shared
+            )
     return result
 
 

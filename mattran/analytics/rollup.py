@@ -61,16 +61,18 @@ def window_start(indicator: Indicator, period: PeriodSpec) -> date:
     return period.start
 
 
-ScopeCache = dict[tuple[int, date, date], DataScope]
+ScopeCache = dict[tuple[int, date, date, str | None], DataScope]
 
 
-def cached_scope(unit: Unit, start: date, end: date, scopes: ScopeCache | None) -> DataScope:
-    """`data_scope`, resolved once per (unit, window) for callers that pass a cache."""
+def cached_scope(
+    unit: Unit, start: date, end: date, scopes: ScopeCache | None, tier: str | None = None
+) -> DataScope:
+    """`data_scope`, resolved once per (unit, window, tier) for callers that pass a cache."""
     if scopes is None:
-        return data_scope(unit, start, end)
-    key = (unit.pk, start, end)
+        return data_scope(unit, start, end, tier)
+    key = (unit.pk, start, end, tier)
     if key not in scopes:
-        scopes[key] = data_scope(unit, start, end)
+        scopes[key] = data_scope(unit, start, end, tier)
     return scopes[key]
 
 
@@ -79,7 +81,9 @@ def rollup(
 ) -> Rollup:
     """`scopes` lets a caller rolling up many indicators resolve each data scope once."""
     start = window_start(indicator, period)
-    scope = cached_scope(unit, start, period.end, scopes)
+    # the unit's own figure (and its predecessors'): no need for the units below it
+    own = indicator.reported_by if unit.tier == indicator.reported_by else None
+    scope = cached_scope(unit, start, period.end, scopes, own)
     figures = unit_figures(indicator, scope, start, period)
     return finish(indicator, unit, figures, scope.valid_at_ref(indicator.reported_by))
 

@@ -136,6 +136,10 @@ def run(
         f"Tiến độ từng xã của một tỉnh ({len(communes)} xã, trang đơn vị trực thuộc)",
         lambda: children_status(programme, province, year),
     )
+    timer.measure(
+        "Tiến độ từng tỉnh (trang đơn vị trực thuộc của Trung ương)",
+        lambda: children_status(programme, central, year),
+    )
     period = Period.objects.for_spec(month)
     timer.measure(
         f"Tình hình nộp báo cáo tháng 6/{year} của mọi tỉnh và xã",

@@ -24,6 +24,7 @@ class DataScope:
     effective: dict[int, int] = field(default_factory=dict)
     start: date | None = None
     end: date | None = None
+    tier: str | None = None  # only the units of this tier (and none of the others) if set
     # unit id → the unit below the root holding it, per list of such units (analytics)
     splits: dict[tuple, dict[int, int] | None] = field(default_factory=dict)
 
@@ -35,6 +36,8 @@ class DataScope:
         subquery on the tree index (not thousands of ids in the query), plus the units of
         merged predecessors outside it, which are few."""
         tree = Unit.objects.subtree(self.root).valid_during(self.start, self.end)
+        if self.tier:
+            tree = tree.filter(tier=self.tier)
         outside = [pk for pk, u in self.units.items() if not u.path.startswith(self.root.path)]
         condition = Q(unit__in=tree.values("pk"))
         return condition | Q(unit_id__in=outside) if outside else condition
@@ -54,8 +57,12 @@ def reference_date(root: Unit, end: date) -> date:
     return end
 
 
-def data_scope(root: Unit, start: date, end: date) -> DataScope:
-    scope = DataScope(root=root, ref_date=reference_date(root, end), start=start, end=end)
+def data_scope(root: Unit, start: date, end: date, tier: str | None = None) -> DataScope:
+    """`tier` keeps only the units of one tier: what an indicator reported at that tier
+    needs (a province's own figure does not need its 80.000 residential areas)."""
+    scope = DataScope(
+        root=root, ref_date=reference_date(root, end), start=start, end=end, tier=tier
+    )
     pending = [root]
     seen_roots: set[int] = set()
     links: list[UnitSuccession] = []
@@ -64,7 +71,8 @@ def data_scope(root: Unit, start: date, end: date) -> DataScope:
         if top.pk in seen_roots:
             continue
         seen_roots.add(top.pk)
-        for unit in Unit.objects.subtree(top).valid_during(start, end):
+        below = Unit.objects.subtree(top).valid_during(start, end)
+        for unit in below.filter(tier=tier) if tier else below:
             scope.units.setdefault(unit.pk, unit)
         found = list(
             UnitSuccession.objects.filter(

@@ -159,3 +159,24 @@ def test_the_command_rebuilds_what_is_stale_and_nothing_else(country):
     assert "dựng lại 1 chỉ tiêu-năm" in out.getvalue()  # then its own year
     with pytest.raises(CommandError, match="Không có chương trình số 999999"):
         call_command("aggregates", "--programme", "999999")
+
+
+def test_the_provinces_below_the_country_read_together_equal_each_read_alone(country):
+    from mattran.analytics.overview import child_units, children_status
+    from mattran.analytics.progress import children_progress
+
+    central = country.unit
+    provinces = child_units(central, country.first_year)
+    assert {p.tier for p in provinces} == {Tier.PROVINCE} and len(provinces) == 2
+    for year in country.years:
+        together = children_progress(country, central, year, provinces)
+        for province in provinces:
+            rows, as_of = programme_progress(country, province, year)
+            assert together[province.pk][1] == as_of
+            assert [(r.indicator.code, r.status, r.actual, r.result.units_total) for r in rows] == [
+                (r.indicator.code, r.status, r.actual, r.result.units_total)
+                for r in together[province.pk][0]
+            ]
+            assert len(rows) >= 10
+    listed = children_status(country, central, country.first_year)
+    assert [unit for unit, _ in listed] == provinces
